@@ -1,0 +1,137 @@
+package org.synthehr.core.table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import org.synthehr.core.schema.ColumnKind;
+import org.synthehr.core.schema.StorageType;
+
+/**
+ * Parsing and formatting of cell values, shared by every reader and writer so that CSV, Parquet and
+ * Spark agree on what a value means. Datetimes are seconds since the epoch, in UTC.
+ */
+public final class Values {
+  private static final Set<String> TRUE_TOKENS = Set.of("true", "t", "yes", "y", "1");
+  private static final Set<String> FALSE_TOKENS = Set.of("false", "f", "no", "n", "0");
+  private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .optionalStart().appendLiteral('T').optionalEnd()
+      .optionalStart().appendLiteral(' ').optionalEnd()
+      .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+      .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+      .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .optionalEnd()
+      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter TIMESTAMP_OUT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private Values() {}
+
+  /** True when the raw cell is absent: null, blank, or one of the missing-value tokens. */
+  public static boolean isMissing(String raw, Collection<String> missingTokens) {
+    if (raw == null) {
+      return true;
+    }
+    String t = raw.trim();
+    return t.isEmpty() || missingTokens.contains(t);
+  }
+
+  /** Parses a number; throws NumberFormatException for anything else (including NaN/Infinity). */
+  public static double parseNumber(String raw) {
+    String t = raw.trim();
+    double v = Double.parseDouble(t);
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      throw new NumberFormatException("not a finite number: " + raw);
+    }
+    return v;
+  }
+
+  /** Whether the text is a finite number. */
+  public static boolean isNumber(String raw) {
+    try {
+      parseNumber(raw);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The boolean meaning of a token (true/false, yes/no, y/n, t/f, 1/0), or null if none. */
+  public static Boolean booleanToken(String raw) {
+    String t = raw.trim().toLowerCase(Locale.ROOT);
+    if (TRUE_TOKENS.contains(t)) {
+      return Boolean.TRUE;
+    }
+    if (FALSE_TOKENS.contains(t)) {
+      return Boolean.FALSE;
+    }
+    return null;
+  }
+
+  /**
+   * Parses an ISO date ({@code 2020-01-31}), local date-time ({@code 2020-01-31 10:00[:00]}, with
+   * 'T' or space) or offset date-time, to seconds since the epoch (UTC); throws
+   * DateTimeParseException otherwise.
+   */
+  public static double parseDateTime(String raw) {
+    String t = raw.trim();
+    if (t.length() == 10) {
+      return LocalDate.parse(t).toEpochDay() * 86_400.0;
+    }
+    try {
+      LocalDateTime ldt = LocalDateTime.parse(t, LOCAL_DATE_TIME);
+      return ldt.toEpochSecond(ZoneOffset.UTC) + ldt.getNano() / 1e9;
+    } catch (DateTimeParseException e) {
+      OffsetDateTime odt = OffsetDateTime.parse(t);
+      return odt.toEpochSecond() + odt.getNano() / 1e9;
+    }
+  }
+
+  /** Whether the text is a date or date-time this class can parse. */
+  public static boolean isDateTime(String raw) {
+    try {
+      parseDateTime(raw);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** Whether the text is a date without time of day. */
+  public static boolean isDateOnly(String raw) {
+    String t = raw.trim();
+    return t.length() == 10 && isDateTime(t);
+  }
+
+  /** Formats a numeric cell for text output according to its kind and storage. */
+  public static String formatNumber(double v, ColumnKind kind, StorageType storage) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    if (kind == ColumnKind.DATETIME) {
+      long seconds = Math.round(v);
+      if (storage == StorageType.DATE) {
+        return LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)).toString();
+      }
+      return TIMESTAMP_OUT.format(Instant.ofEpochSecond(seconds));
+    }
+    if (kind == ColumnKind.INTEGER || storage == StorageType.INT64) {
+      return Long.toString(Math.round(v));
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+}

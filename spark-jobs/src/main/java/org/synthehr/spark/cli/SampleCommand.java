@@ -1,0 +1,48 @@
+package org.synthehr.spark.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.synthehr.spark.config.JobConfig;
+import org.synthehr.spark.config.JobConfigLoader;
+import org.synthehr.spark.jobs.Console;
+import org.synthehr.spark.jobs.SampleJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+    description = {"Draw synthetic rows from a saved model, across Spark tasks, into Parquet.",
+        "The same model, seed and row count give the same rows for any number of partitions."},
+    footer = {"", "Conditions: column=value, column=a|b (categories), column=low..high (numbers).",
+        "Example:",
+        "  bin/synth sample configs/diabetes130-sample.yaml --rows 50000 --condition 'readmitted=<30'"})
+final class SampleCommand extends SparkCommand {
+  @Option(names = "--model", paramLabel = "DIR", description = "Saved model (default:"
+      + " output.dir/model).")
+  Path model;
+
+  @Option(names = "--rows", paramLabel = "N", description = "Rows to draw (default: sample.rows).")
+  Long rows;
+
+  @Option(names = "--condition", paramLabel = "COND", description = "A condition every row"
+      + " satisfies (repeatable; replaces sample.conditions).")
+  List<String> conditions = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output Parquet directory (default:"
+      + " output.dir/synthetic).")
+  Path out;
+
+  @Option(names = "--overwrite", description = "Replace the output directory if it exists.")
+  boolean overwrite;
+
+  @Override
+  void run(SparkSession spark, JobConfigLoader.Loaded loaded, Console console) {
+    JobConfig config = loaded.config();
+    Path base = Path.of(config.output().dir());
+    SampleJob.run(spark, config, model != null ? model : base.resolve("model"),
+        rows != null ? rows : config.sample().rows(),
+        conditions.isEmpty() ? config.sample().conditions() : conditions,
+        out != null ? out : base.resolve("synthetic"), overwrite, console);
+  }
+}

@@ -1,0 +1,129 @@
+package org.synthehr.spark.sampling;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.io.Json;
+import org.synthehr.core.schema.TableSchema;
+import org.synthehr.core.seed.Seeds;
+import org.synthehr.core.table.Table;
+import org.synthehr.generator.Condition;
+import org.synthehr.generator.FittedSynthesizer;
+import org.synthehr.generator.SampleRequest;
+import org.synthehr.generator.model.ModelKinds;
+import org.synthehr.spark.ingest.SparkTables;
+
+/**
+ * Samples synthetic rows across Spark tasks. The rows are cut into fixed blocks; block b is drawn
+ * with the seed derived from (run seed, "sample", b), so the output is identical for any number of
+ * partitions and when Spark retries a task. Each task unpacks the broadcast model once.
+ */
+public final class DistributedSampler {
+  /** The seed stream of sampling. */
+  public static final String STREAM = "sample";
+
+  private DistributedSampler() {}
+
+  /**
+   * The synthetic rows as a Spark dataset, in block order.
+   *
+   * @param modelDir the saved model (packed and broadcast)
+   * @param schema the model's output schema
+   * @param rows total rows
+   * @param blockRows rows per block
+   * @param partitions Spark partitions (0 = default parallelism)
+   * @param seed the run seed
+   * @param conditions conditions as {@code column=value} text, parsed in each task
+   */
+  public static Dataset<Row> sample(SparkSession spark, Path modelDir, TableSchema schema,
+      long rows, int blockRows, int partitions, long seed, List<String> conditions) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<byte[]> bundle = jsc.broadcast(ModelBundle.pack(modelDir));
+    long blocks = (rows + blockRows - 1) / blockRows;
+    int parts = partitions > 0 ? partitions : jsc.defaultParallelism();
+    parts = (int) Math.max(1, Math.min(parts, Math.max(1, blocks)));
+    StructType sparkSchema = SparkTables.structType(schema);
+    String schemaJson = Json.toString(schema);
+    List<String> conds = List.copyOf(conditions);
+    MapPartitionsFunction<Long, Row> fn =
+        ids -> new BlockIterator(ids, bundle.value(), schemaJson, rows, blockRows, seed, conds);
+    return spark.range(0, blocks, 1, parts).mapPartitions(fn, Encoders.row(sparkSchema));
+  }
+
+  /** The rows of block {@code b}: the reference draw any partitioning must reproduce. */
+  public static Table block(FittedSynthesizer model, long b, long rows, int blockRows, long seed,
+      List<Condition> conditions) {
+    int n = (int) Math.min(blockRows, rows - b * blockRows);
+    return model.sample(new SampleRequest(n, Seeds.of(seed).blockSeed(STREAM, b), conditions));
+  }
+
+  /** Draws the blocks of one partition lazily, one block in memory at a time. */
+  private static final class BlockIterator implements Iterator<Row> {
+    private final Iterator<Long> ids;
+    private final long rows;
+    private final int blockRows;
+    private final long seed;
+    private final Path dir;
+    private final FittedSynthesizer model;
+    private final List<Condition> conditions;
+    private Iterator<Row> current = Collections.emptyIterator();
+    private boolean closed;
+
+    BlockIterator(Iterator<Long> ids, byte[] bundle, String schemaJson, long rows, int blockRows,
+        long seed, List<String> conditionText) throws Exception {
+      this.ids = ids;
+      this.rows = rows;
+      this.blockRows = blockRows;
+      this.seed = seed;
+      this.dir = ModelBundle.unpack(bundle);
+      this.model = ModelKinds.load(dir);
+      TableSchema schema = Json.mapper().readValue(schemaJson, TableSchema.class);
+      List<Condition> parsed = new ArrayList<>();
+      for (String c : conditionText) {
+        parsed.add(Condition.parse(c, schema));
+      }
+      this.conditions = parsed;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext()) {
+        if (!ids.hasNext()) {
+          release();
+          return false;
+        }
+        Table t = block(model, ids.next(), rows, blockRows, seed, conditions);
+        current = SparkTables.rows(t).iterator();
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+
+    private void release() {
+      if (!closed) {
+        closed = true;
+        model.close();
+        AtomicOutput.deleteRecursively(dir);
+      }
+    }
+  }
+}
