@@ -128,10 +128,13 @@ public final class Table {
       specs.add(schema.column(n));
       cols.add(column(n));
     }
-    TableSchema sub = new TableSchema(specs, names.contains(schema.label()) ? schema.label() : null,
-        names.contains(schema.entityKey()) ? schema.entityKey() : null,
-        names.contains(schema.timeIndex()) ? schema.timeIndex() : null, schema.missingValues());
+    TableSchema sub = new TableSchema(specs, keep(names, schema.label()),
+        keep(names, schema.entityKey()), keep(names, schema.timeIndex()), schema.missingValues());
     return new Table(sub, cols);
+  }
+
+  private static String keep(List<String> names, String role) {
+    return role != null && names.contains(role) ? role : null;
   }
 
   /** Only the columns generators learn and emit (no identifiers, no free text). */
