@@ -16,6 +16,7 @@ import org.synthehr.evaluator.fidelity.DetectionMetric;
 import org.synthehr.evaluator.fidelity.FidelityMetrics;
 import org.synthehr.evaluator.fidelity.QualityScore;
 import org.synthehr.evaluator.model.Bootstrap;
+import org.synthehr.evaluator.model.RowSampler;
 import org.synthehr.evaluator.stats.StatisticsPlan;
 import org.synthehr.evaluator.stats.TableStatistics;
 import org.synthehr.evaluator.utility.BinaryOutcome;
@@ -40,9 +41,13 @@ public final class Evaluator {
    * @param realSample real training rows for model-based metrics
    * @param syntheticSample synthetic rows for model-based metrics
    * @param holdoutSample holdout rows (baselines and the utility test set), or null
+   * @param syntheticMatched statistics of synthetic rows as many as the holdout's (see
+   *     {@link FidelityMetrics#compute(StatisticsPlan, TableStatistics, TableStatistics,
+   *     TableStatistics, TableStatistics)}), or null
    */
   public record Inputs(StatisticsPlan plan, TableStatistics real, TableStatistics synthetic,
-      TableStatistics holdout, Table realSample, Table syntheticSample, Table holdoutSample) {}
+      TableStatistics holdout, Table realSample, Table syntheticSample, Table holdoutSample,
+      TableStatistics syntheticMatched) {}
 
   /**
    * What an evaluation produced.
@@ -62,7 +67,22 @@ public final class Evaluator {
       EvaluationSettings settings) {
     StatisticsPlan plan = plan(training, settings);
     return new Inputs(plan, TableStatistics.of(training, plan), TableStatistics.of(synthetic, plan),
-        holdout == null ? null : TableStatistics.of(holdout, plan), training, synthetic, holdout);
+        holdout == null ? null : TableStatistics.of(holdout, plan), training, synthetic, holdout,
+        matched(plan, synthetic, holdout));
+  }
+
+  /**
+   * Statistics of a seeded subsample of synthetic rows as large as the holdout, or null when there
+   * is no holdout or the synthetic rows are not clearly more numerous.
+   */
+  public static TableStatistics matched(StatisticsPlan plan, Table syntheticSample,
+      Table holdout) {
+    if (holdout == null || holdout.rowCount() == 0
+        || syntheticSample.rowCount() < 1.1 * holdout.rowCount()) {
+      return null;
+    }
+    return TableStatistics.of(RowSampler.sample(syntheticSample, holdout.rowCount(),
+        0x5EEDL + holdout.rowCount()), plan);
   }
 
   /** The statistics plan of a real training table under these settings. */
@@ -78,7 +98,7 @@ public final class Evaluator {
     Map<String, Object> summary = new LinkedHashMap<>();
     long start = System.nanoTime();
     FidelityMetrics.Result fidelity = FidelityMetrics.compute(in.plan(), in.real(), in.synthetic(),
-        in.holdout());
+        in.holdout(), in.syntheticMatched());
     List<MetricResult> metrics = new ArrayList<>(fidelity.metrics());
     summary.put("overall_score", fidelity.quality().overall());
     summary.put("shape_score", fidelity.quality().shape());

@@ -48,7 +48,7 @@ final class ColumnsSection implements ReportSection {
     if (distances.isEmpty()) {
       return;
     }
-    distances.sort(Comparator.comparingDouble((MetricResult m) -> -(m.value()
+    distances.sort(Comparator.comparingDouble((MetricResult m) -> -(Verdict.comparable(m)
         - (m.baseline() == null ? 0 : m.baseline()))));
     out.append("<p class='lead'>Marginal distribution of every column, the least faithful first:"
         + " ordered by how far the Kolmogorov-Smirnov statistic (numeric columns) or total variation"
@@ -83,8 +83,12 @@ final class ColumnsSection implements ReportSection {
     out.append("<div class='figures'>").append(numeric ? "KS " : "TVD ")
         .append("<b>").append(Html.num(distance.value())).append("</b>");
     if (distance.baseline() != null) {
-      out.append(" <span class='muted'>(holdout ").append(Html.num(distance.baseline()))
-          .append(")</span>");
+      Object matched = distance.details().get("at_holdout_size");
+      out.append(" <span class='muted'>(");
+      if (matched instanceof Number n) {
+        out.append(Html.num(n.doubleValue())).append(" at holdout size; ");
+      }
+      out.append("holdout ").append(Html.num(distance.baseline())).append(")</span>");
     }
     MetricResult w = all.get("wasserstein");
     if (w != null) {

@@ -91,7 +91,10 @@ public final class HtmlReport {
     out.append("<section id='summary'><h2>Summary</h2><p class='lead'>Each figure compares the"
         + " synthetic data with the real training data. The <b>real baseline</b> is the same figure"
         + " for the holdout: real records the generator never saw. Synthetic data as good as new"
-        + " real data scores about the baseline.</p>");
+        + " real data scores about the baseline. Distances shrink as samples grow, so where the"
+        + " synthetic data has more rows than the holdout, the figure is also given <i>at holdout"
+        + " size</i> (on a random subset as large as the holdout) and that is what the verdict"
+        + " compares.</p>");
     out.append("<table class='metrics summary'><thead><tr><th>Figure</th><th class='n'>Synthetic"
         + "</th><th class='n'>95% interval</th><th class='n'>Real baseline</th><th>Better</th>"
         + "<th></th></tr></thead><tbody>");
@@ -100,7 +103,7 @@ public final class HtmlReport {
         out.append("<tr><td><div class='name'>").append(esc(MetricNames.of(m)))
             .append("</div><div class='desc'>").append(esc(m.description()))
             .append("</div></td><td class='n big'>").append(MetricNames.value(m))
-            .append("</td><td class='n'>")
+            .append(atHoldoutSize(m)).append("</td><td class='n'>")
             .append(GenericSection.interval(m)).append("</td><td class='n'>")
             .append(Html.num(m.baseline())).append("</td><td>")
             .append(GenericSection.direction(m)).append("</td><td>")
@@ -109,6 +112,17 @@ public final class HtmlReport {
       }
     }
     out.append("</tbody></table></section>");
+  }
+
+  /** The figure on as many synthetic rows as the holdout has, when it was measured. */
+  static String atHoldoutSize(MetricResult m) {
+    Object v = m.details().get("at_holdout_size");
+    if (!(v instanceof Number n)) {
+      return "";
+    }
+    return "<div class='matched' title='the same figure on as many synthetic rows as the holdout"
+        + " has, which is what compares with the baseline'>" + Html.num(n.doubleValue())
+        + " at holdout size</div>";
   }
 
   private static String facts(Report report) {

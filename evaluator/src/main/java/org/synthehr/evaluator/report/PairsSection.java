@@ -66,7 +66,7 @@ final class PairsSection implements ReportSection {
     if (perPair.isEmpty()) {
       return;
     }
-    perPair.sort(Comparator.comparingDouble((MetricResult m) -> -(m.value()
+    perPair.sort(Comparator.comparingDouble((MetricResult m) -> -(Verdict.comparable(m)
         - (m.baseline() == null ? 0 : m.baseline()))));
     out.append("<h3>Pairs that differ most</h3><p class='muted'>Largest differences of association"
         + " beyond what the holdout shows.</p><table class='metrics'><thead><tr><th>Pair</th>")

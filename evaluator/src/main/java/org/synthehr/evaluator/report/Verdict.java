@@ -6,7 +6,8 @@ import org.synthehr.core.result.MetricResult;
 /**
  * How a figure compares with its real-data baseline, for the summary chips: "as real" when the
  * baseline is inside the figure's interval or within a small tolerance, "better", or "worse" (and
- * "much worse" beyond a larger gap).
+ * "much worse" beyond a larger gap). When the figure was also measured on as many synthetic rows as
+ * the holdout has ({@code at_holdout_size} in its details), that like-for-like figure is compared.
  */
 enum Verdict {
   AS_REAL("as real", "ok"),
@@ -27,12 +28,18 @@ enum Verdict {
     return this == NONE ? "" : "<span class='chip " + css + "'>" + text + "</span>";
   }
 
+  /** The figure to hold against the baseline: at holdout size when measured, else the value. */
+  static double comparable(MetricResult m) {
+    Object matched = m.details().get("at_holdout_size");
+    return matched instanceof Number n ? n.doubleValue() : m.value();
+  }
+
   static Verdict of(MetricResult m) {
     if (m.baseline() == null || Double.isNaN(m.value()) || m.baseline().isNaN()) {
       return NONE;
     }
     double b = m.baseline();
-    double v = m.value();
+    double v = comparable(m);
     if (m.interval() != null && m.interval().low() <= b && b <= m.interval().high()) {
       return AS_REAL;
     }

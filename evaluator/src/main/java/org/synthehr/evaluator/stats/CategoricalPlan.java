@@ -30,7 +30,7 @@ public final class CategoricalPlan implements ColumnPlan {
   private final List<String> dictionary;
   private final int[] pairCodes;
   private final int pairOther;
-  private transient Map<String, Integer> index;
+  private transient volatile Map<String, Integer> index;
 
   /**
    * @param dictionary the real categories in display order (ordinal order for ordinal columns)
