@@ -70,6 +70,14 @@ public final class NearestNeighbours {
     return defaults().find(rows, rows, k, true);
   }
 
+  /**
+   * Columns of the matrix product a search against these references runs on: the dense part plus
+   * the frequent categorical levels (for reporting throughput).
+   */
+  public static int productWidth(MixedRows references) {
+    return ProductLayout.plan(references, SPARSE_SHARE).width();
+  }
+
   Neighbours find(MixedRows queries, MixedRows references, int k, boolean excludeSelf) {
     if (!queries.compatible(references)) {
       throw new IllegalArgumentException("queries and references are encoded differently ("
@@ -91,7 +99,7 @@ public final class NearestNeighbours {
       float[] rNorms = layout.squaredNorms(references);
       int cols = layout.width();
       try (NDManager root = TorchEngine.newManager()) {
-        int chunkRows = residentRows(cols);
+        int chunkRows = residentRows(cols + 2);
         for (int c0 = 0; c0 < nr; c0 += chunkRows) {
           int c1 = Math.min(nr, c0 + chunkRows);
           try (NDManager chunk = root.newSubManager()) {
@@ -99,13 +107,14 @@ public final class NearestNeighbours {
             for (int q0 = 0; q0 < nq; q0 += queryBlock) {
               int q1 = Math.min(nq, q0 + queryBlock);
               try (NDManager qm = chunk.newSubManager()) {
-                NDArray q = qm.create(layout.expand(queries, q0, q1), new Shape(q1 - q0, cols));
-                NDArray qn = qm.create(Arrays.copyOfRange(qNorms, q0, q1), new Shape(q1 - q0, 1));
+                NDArray q = qm.create(augmentQueries(layout.expand(queries, q0, q1), qNorms, q0,
+                    q1, cols), new Shape(q1 - q0, cols + 2));
                 for (int b = 0; b < refs.blocks.length; b++) {
                   try (NDManager bm = qm.newSubManager()) {
+                    // One GEMM gives the squared distances directly: [q | |q|^2 | 1] times
+                    // [-2r | 1 | |r|^2]^T, so no pass over the block is needed before the top-k.
                     NDArray d = q.matMul(refs.blocks[b]);
                     d.attach(bm);
-                    d.muli(-2f).addi(qn).addi(refs.norms[b]);
                     int s = refs.offsets[b];
                     int e = s + (int) d.getShape().get(1);
                     int kk = Math.min(width, e - s);
@@ -147,7 +156,6 @@ public final class NearestNeighbours {
       int r0, int r1) {
     int count = (r1 - r0 + referenceBlock - 1) / referenceBlock;
     NDArray[] blocks = new NDArray[count];
-    NDArray[] blockNorms = new NDArray[count];
     int[] offsets = new int[count];
     int d = layout.width();
     for (int b = 0; b < count; b++) {
@@ -155,20 +163,33 @@ public final class NearestNeighbours {
       int e = Math.min(r1, s + referenceBlock);
       int rows = e - s;
       float[] x = layout.expand(refs, s, e);
-      float[] t = new float[d * rows];
+      float[] t = new float[(d + 2) * rows];
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < d; c++) {
-          t[c * rows + r] = x[r * d + c];
+          t[c * rows + r] = -2f * x[r * d + c];
         }
+        t[d * rows + r] = 1f;
+        t[(d + 1) * rows + r] = norms[s + r];
       }
-      blocks[b] = m.create(t, new Shape(d, rows));
-      blockNorms[b] = m.create(Arrays.copyOfRange(norms, s, e), new Shape(1, rows));
+      blocks[b] = m.create(t, new Shape(d + 2, rows));
       offsets[b] = s;
     }
-    return new ReferenceChunk(blocks, blockNorms, offsets);
+    return new ReferenceChunk(blocks, offsets);
   }
 
-  private record ReferenceChunk(NDArray[] blocks, NDArray[] norms, int[] offsets) {}
+  /** Query rows followed by their squared norm and a 1 (see the GEMM in {@link #find}). */
+  private static float[] augmentQueries(float[] x, float[] norms, int q0, int q1, int d) {
+    int rows = q1 - q0;
+    float[] out = new float[rows * (d + 2)];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(x, r * d, out, r * (d + 2), d);
+      out[r * (d + 2) + d] = norms[q0 + r];
+      out[r * (d + 2) + d + 1] = 1f;
+    }
+    return out;
+  }
+
+  private record ReferenceChunk(NDArray[] blocks, int[] offsets) {}
 
   private int residentRows(int cols) {
     long rows = residentBytes / (4L * Math.max(1, cols));
