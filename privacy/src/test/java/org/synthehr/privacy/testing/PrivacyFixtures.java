@@ -19,7 +19,17 @@ import org.synthehr.privacy.stats.Samples;
  * (every attack must find nothing).
  */
 public final class PrivacyFixtures {
+  private static Table sample;
+
   private PrivacyFixtures() {}
+
+  /** The shipped sample (all 50 columns), loaded once per test JVM. */
+  public static synchronized Table sample() {
+    if (sample == null) {
+      sample = TestData.diabetesSample();
+    }
+    return sample;
+  }
 
   /**
    * Disjoint seeded parts of the shipped sample's modelled columns.
@@ -37,7 +47,7 @@ public final class PrivacyFixtures {
 
   /** Seeded disjoint parts of the given sizes. */
   public static Splits splits(int training, int holdout) {
-    Table all = TestData.diabetesSample().modelled();
+    Table all = sample().modelled();
     SplittableRandom rnd = new SplittableRandom(2024);
     int[][] a = Samples.split(all.rowCount(), training, rnd);
     int[] rest = a[1];
