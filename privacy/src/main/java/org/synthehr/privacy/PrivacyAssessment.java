@@ -60,8 +60,10 @@ public final class PrivacyAssessment {
     if (shadows != null && config.shadowModels() >= 2 && pool >= 40) {
       int candidates = Math.min(config.shadowCandidates(), pool / 2);
       int trainRows = Math.min(config.shadowTrainingRows(), pool - candidates + candidates / 2);
+      // Shadows sample as many rows as the attacker holds of the release: neighbourhood features
+      // depend on the synthetic set's size.
       attacks.add(new ShadowModelAttack(shadows, config.shadowModels(), candidates,
-          Math.max(trainRows, candidates / 2 + 1), config.syntheticRows(),
+          Math.max(trainRows, candidates / 2 + 1), game.knowledge().synthetic().rowCount(),
           seeds.seed("mia.shadow")));
     }
     for (MembershipAttack a : attacks) {

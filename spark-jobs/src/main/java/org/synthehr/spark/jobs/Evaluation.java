@@ -9,7 +9,7 @@ import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.fidelity.QualityScore;
-import org.synthehr.privacy.PrivacyMetrics;
+import org.synthehr.spark.privacy.PrivacyFigures;
 import org.synthehr.spark.config.JobConfig;
 
 /** Builds the report of a synthetic table against the training split and the holdout. */
@@ -27,11 +27,7 @@ public final class Evaluation {
     QualityScore.Result quality = QualityScore.score(real, synthetic);
     QualityScore.Result baseline = holdout.rowCount() > 0 ? QualityScore.score(real, holdout) : null;
     List<MetricResult> metrics = new ArrayList<>(quality.metrics(baseline));
-    if (holdout.rowCount() > 0) {
-      metrics.addAll(PrivacyMetrics.compute(training, holdout, synthetic,
-          config.evaluate().privacyMaxSynthetic(), config.evaluate().privacyMaxReference(),
-          config.seeds().seed("privacy.dcr")));
-    }
+    metrics.addAll(PrivacyFigures.compute(config, training, holdout, synthetic, counts, console));
     Map<String, Object> summary = new LinkedHashMap<>(counts);
     summary.put("model_kind", config.model().kind());
     summary.put("overall_score", quality.overall());
@@ -44,9 +40,6 @@ public final class Evaluation {
         .forEach(m -> summary.put(m.id(), m.value()));
     console.detail("fidelity: " + QualityScore.describe(quality)
         + (baseline == null ? "" : "; holdout baseline " + QualityScore.describe(baseline)));
-    metrics.stream().filter(m -> m.group().equals("privacy")).forEach(m -> console.detail(
-        String.format(java.util.Locale.ROOT, "%s = %.4f (baseline %.4f)", m.id(), m.value(),
-            m.baseline())));
     return new Report("Synthetic data report: " + config.input().path(), summary, metrics,
         provenance);
   }
