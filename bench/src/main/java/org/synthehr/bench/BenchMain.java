@@ -13,6 +13,7 @@ public final class BenchMain {
   static {
     register(new CopulaBenchmark());
     register(new DistancesBenchmark());
+    register(new PrivacyBenchmark());
   }
 
   private BenchMain() {}

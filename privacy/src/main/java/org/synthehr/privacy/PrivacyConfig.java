@@ -26,8 +26,8 @@ public record PrivacyConfig(Controls controls, Attacks attacks) {
    *
    * @param rareCategoryMinCount categories seen fewer times than this in the training split are
    *     merged or suppressed before the model sees them (0 or 1 turns this off)
-   * @param rareCategoryAction {@code merge} (into {@code other_label}; ordinal and boolean columns are
-   *     suppressed instead, and a merged group still under the count is suppressed too),
+   * @param rareCategoryAction {@code merge} (into {@code other_label}; ordinal and boolean
+   *     columns are suppressed instead, and a merged group still under the count is suppressed),
    *     {@code suppress} (set to missing) or {@code off}
    * @param otherLabel the category rare ones merge into
    * @param removeExactCopies drop synthetic rows identical to a training row (and count them)
@@ -62,13 +62,14 @@ public record PrivacyConfig(Controls controls, Attacks attacks) {
    *
    * @param enabled run the membership, attribute-inference and singling-out attacks
    * @param targets training members and holdout non-members each (TPR at 0.1% FPR needs >= 1000)
-   * @param referenceRows holdout rows (besides the targets) given to the attacker as population data
+   * @param referenceRows holdout rows (besides the targets) given to the attacker as population
+   *     data
    * @param syntheticRows synthetic rows the attacks use (seeded subsample)
    * @param shadowModels shadow trainings of the generator (0 turns the shadow-model attack off)
    * @param shadowCandidates records varied in and out of the shadow training sets
    * @param shadowTrainingRows rows each shadow trains on
-   * @param densityBandwidth the density-ratio attack's kernel bandwidth, as a multiple of the median
-   *     nearest-neighbour distance
+   * @param densityBandwidth the density-ratio attack's kernel bandwidth, as a multiple of the
+   *     median nearest-neighbour distance
    * @param quasiIdentifiers columns the attribute-inference attacker knows (empty: all but the
    *     secret)
    * @param secrets columns the attribute-inference attacker guesses (empty: the label, if any)
@@ -97,7 +98,8 @@ public record PrivacyConfig(Controls controls, Attacks attacks) {
         throw new InvalidConfigException("privacy.attacks.shadow_models must be 0 (off) or at"
             + " least 2, got " + shadowModels + ".");
       }
-      if (shadowModels > 0 && (shadowCandidates < 10 || shadowTrainingRows <= shadowCandidates / 2)) {
+      if (shadowModels > 0
+          && (shadowCandidates < 10 || shadowTrainingRows <= shadowCandidates / 2)) {
         throw new InvalidConfigException("privacy.attacks.shadow_candidates must be at least 10 and"
             + " shadow_training_rows more than half of it.");
       }

@@ -9,9 +9,9 @@ import java.util.Arrays;
  * Gaussian kernel sums as blocked matrix products: for every query row q, the log of the mean over
  * the points p of {@code exp(-||q - p||^2 / (2 h^2))}, for one or several bandwidths h in one pass
  * over the data. Add {@code -d log h - (d/2) log(2 pi)} to get the log of a Gaussian kernel density
- * estimate in d dimensions. Each block's sum is a log-sum-exp, so nothing underflows however far the
- * queries are from the points. Categorical groups are expanded over every level the points hold, so
- * the squared distances are those of the full encoding (up to float32 rounding).
+ * estimate in d dimensions. Each block's sum is a log-sum-exp, so nothing underflows however far
+ * the queries are from the points. Categorical groups are expanded over every level the points
+ * hold, so the squared distances are those of the full encoding (up to float32 rounding).
  */
 public final class KernelDensity {
   private KernelDensity() {}

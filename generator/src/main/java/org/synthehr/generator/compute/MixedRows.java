@@ -8,8 +8,8 @@ import java.util.Objects;
  * Encoded rows as a dense part plus categorical {@link CodeGroup}s: exactly the vector
  * {@code [dense | one-hot(group 1) | one-hot(group 2) | ...]}, but without materialising wide
  * one-hot blocks. High-cardinality columns (ICD codes with hundreds of levels) make most of an
- * encoding's width; kept as codes they cost almost nothing in the distance kernels, which expand only
- * the frequent levels into the matrix product.
+ * encoding's width; kept as codes they cost almost nothing in the distance kernels, which expand
+ * only the frequent levels into the matrix product.
  *
  * @param dense the numeric part (may have zero columns)
  * @param groups categorical blocks, each with one code per row

@@ -198,8 +198,8 @@ public final class NearestNeighbours {
   }
 
   /**
-   * Merges one block's candidates (its top-k by the product, plus the pairs sharing rare levels with
-   * their corrected values) into the running best lists of rows [q0, q1).
+   * Merges one block's candidates (its top-k by the product, plus the pairs sharing rare levels
+   * with their corrected values) into the running best lists of rows [q0, q1).
    */
   private static void merge(float[] vals, long[] idx, int kk, int offset, SparsePairs pairs,
       float[] pairValues, int q0, int q1, float[] bestD, int[] bestI, int width) {

@@ -11,7 +11,7 @@ package org.synthehr.generator.compute;
  */
 public record Neighbours(int queries, int k, double[] squaredDistances, int[] indices) {
 
-  /** Euclidean distance from query {@code i} to its {@code j}-th nearest reference (0 = nearest). */
+  /** Euclidean distance from query {@code i} to its {@code j}-th nearest reference (0: nearest). */
   public double distance(int i, int j) {
     return Math.sqrt(squaredDistances[i * k + j]);
   }

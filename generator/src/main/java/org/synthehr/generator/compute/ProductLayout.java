@@ -142,7 +142,7 @@ final class ProductLayout {
     return out;
   }
 
-  /** The pairs of queries [q0, q1) and references [s, e) sharing a level left out of the product. */
+  /** Pairs of queries [q0, q1) and references [s, e) sharing a level left out of the product. */
   SparsePairs sharedRareLevels(MixedRows queries, int q0, int q1, int s, int e) {
     SparsePairs pairs = new SparsePairs();
     for (int i = q0; i < q1; i++) {

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 
 /**
  * Opens NDManagers on the CPU PyTorch engine, after making sure DJL can never download anything
- * (RECIPE.md §2.1): the flags are also set by the launch scripts and surefire, but Spark executors and
- * embedding applications are separate JVMs, so they are enforced here too before DJL loads.
+ * (RECIPE.md §2.1): the flags are also set by the launch scripts and surefire, but Spark executors
+ * and embedding applications are separate JVMs, so they are enforced here too before DJL loads.
  */
 final class TorchEngine {
   private TorchEngine() {}

@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /**
  * The epsilon budget of one DP-SGD training, as the training loop uses it: {@link #refuse} before
- * training when the planned steps would exceed the budget, {@link #tryStep} before every step (false
- * once the next step would exceed it, so the loop stops), {@link #spent} for the report. Epsilon is
- * monotone in the number of steps, so the budget is the largest step count whose epsilon fits.
- * Not thread-safe: one budget per training loop.
+ * training when the planned steps would exceed the budget, {@link #tryStep} before every step
+ * (false once the next step would exceed it, so the loop stops), {@link #spent} for the report.
+ * Epsilon is monotone in the number of steps, so the budget is the largest step count whose epsilon
+ * fits. Not thread-safe: one budget per training loop.
  */
 public final class PrivacyBudget {
   private final double epsilonBudget;
@@ -49,7 +49,7 @@ public final class PrivacyBudget {
     return scaled(stepCount).epsilon(delta).epsilon();
   }
 
-  /** The most steps that stay within the budget ({@link Long#MAX_VALUE} if practically unbounded). */
+  /** The most steps within the budget ({@link Long#MAX_VALUE} if practically unbounded). */
   public long maxSteps() {
     return maxSteps;
   }

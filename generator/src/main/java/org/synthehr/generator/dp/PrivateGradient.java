@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The private gradient of one DP-SGD step (Abadi et al. 2016, Algorithm 1), on DJL parameters: after
- * the backward pass of each example in the batch, {@link #addExample} clips that example's gradient
- * (all parameters together) to L2 norm C, adds it to a running sum and clears the parameters'
- * gradients; {@link #release} adds N(0, (sigma C)^2) noise to every coordinate of the sum, divides by
- * the expected batch size, writes the result into the parameters' gradients, runs the optimizer's
- * step on it and clears the gradients again (DJL's PyTorch engine accumulates gradients across
- * backward passes, so a stale gradient must never meet the next example's). Every sum lives in this
- * object's own NDManager, closed with it. Construct it outside any open GradientCollector (it runs
- * one backward pass to give every parameter a gradient tensor).
+ * The private gradient of one DP-SGD step (Abadi et al. 2016, Algorithm 1), on DJL parameters:
+ * after the backward pass of each example in the batch, {@link #addExample} clips that example's
+ * gradient (all parameters together) to L2 norm C, adds it to a running sum and clears the
+ * parameters' gradients; {@link #release} adds N(0, (sigma C)^2) noise to every coordinate of the
+ * sum, divides by the expected batch size, writes the result into the parameters' gradients, runs
+ * the optimizer's step on it and clears the gradients again (DJL's PyTorch engine accumulates
+ * gradients across backward passes, so a stale gradient must never meet the next example's). Every
+ * sum lives in this object's own NDManager, closed with it. Construct it outside any open
+ * GradientCollector (it runs one backward pass to give every parameter a gradient tensor).
  *
  * <pre>{@code
  * try (PrivateGradient pg = new PrivateGradient(params, clip, sigma, GaussianNoise.secure())) {
@@ -32,8 +32,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>Per-example gradients come from one backward pass per example: exact for any block, at the cost
- * of batch-size backward passes per step.
+ * <p>Per-example gradients come from one backward pass per example: exact for any block, at the
+ * cost of batch-size backward passes per step.
  */
 public final class PrivateGradient implements AutoCloseable {
   private final List<Parameter> parameters;
@@ -73,9 +73,9 @@ public final class PrivateGradient implements AutoCloseable {
   }
 
   /**
-   * Makes sure every parameter has a gradient tensor to write into: before its first backward pass a
-   * PyTorch parameter has none, and a step whose Poisson batch happened to be empty must still apply
-   * its noise. A backward pass of zero times the parameters creates them (as zeros).
+   * Makes sure every parameter has a gradient tensor to write into: before its first backward pass
+   * a PyTorch parameter has none, and a step whose Poisson batch happened to be empty must still
+   * apply its noise. A backward pass of zero times the parameters creates them (as zeros).
    */
   private void defineGradients() {
     try (NDManager tmp = manager.newSubManager();
@@ -137,8 +137,8 @@ public final class PrivateGradient implements AutoCloseable {
   }
 
   /**
-   * Writes (sum + noise) / expectedBatchSize into the parameters' gradients, runs the optimizer step,
-   * clears the gradients and starts a new sum.
+   * Writes (sum + noise) / expectedBatchSize into the parameters' gradients, runs the optimizer
+   * step, clears the gradients and starts a new sum.
    *
    * @param expectedBatchSize q n for Poisson sampling (not the realised size, which is private)
    * @param optimizerStep applies the gradients to the parameters (e.g. {@code trainer::step})

@@ -6,10 +6,10 @@ import org.apache.commons.math3.special.Gamma;
 /**
  * Rényi differential privacy of one step of the sampled Gaussian mechanism: each record joins the
  * batch independently with probability q (Poisson sampling), the batch's summed, L2-clipped
- * contributions get Gaussian noise of standard deviation sigma times the clip norm. The RDP at order
- * alpha is {@code log(A_alpha) / (alpha - 1)}, with A_alpha computed exactly for integer orders and
- * by the convergent series for fractional ones, following Mironov, Talwar and Zhang, "Rényi
- * Differential Privacy of the Sampled Gaussian Mechanism" (2019), Sections 3.3 and 3.4 (the
+ * contributions get Gaussian noise of standard deviation sigma times the clip norm. The RDP at
+ * order alpha is {@code log(A_alpha) / (alpha - 1)}, with A_alpha computed exactly for integer
+ * orders and by the convergent series for fractional ones, following Mironov, Talwar and Zhang,
+ * "Rényi Differential Privacy of the Sampled Gaussian Mechanism" (2019), Sections 3.3 and 3.4 (the
  * computation TensorFlow Privacy and Opacus use).
  */
 public final class SampledGaussianRdp {
@@ -59,7 +59,7 @@ public final class SampledGaussianRdp {
     return logA;
   }
 
-  /** log A_alpha for fractional alpha: two alternating series, summed until terms are negligible. */
+  /** log A_alpha for fractional alpha: two alternating series, summed until terms vanish. */
   static double logAFractional(double q, double sigma, double alpha) {
     double logA0 = Double.NEGATIVE_INFINITY;
     double logA1 = Double.NEGATIVE_INFINITY;

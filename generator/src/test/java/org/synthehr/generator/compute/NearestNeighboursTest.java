@@ -92,7 +92,8 @@ class NearestNeighboursTest {
         dense[r * 3 + c] = (float) (0.3 * rnd.nextGaussian());
       }
       // Half the rows share 3 frequent levels, the rest spread over 200 rare ones (or none).
-      wide[r] = rnd.nextBoolean() ? rnd.nextInt(3) : rnd.nextInt(10) == 0 ? -1 : 3 + rnd.nextInt(200);
+      wide[r] = rnd.nextBoolean() ? rnd.nextInt(3)
+          : rnd.nextInt(10) == 0 ? -1 : 3 + rnd.nextInt(200);
       narrow[r] = rnd.nextInt(4);
     }
     return new MixedRows(new FloatMatrix(dense, rows, 3), List.of(

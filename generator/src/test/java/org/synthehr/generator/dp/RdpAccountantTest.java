@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.synthehr.generator.dp.RdpAccountant.Conversion;
 
 /**
- * The accountant against published epsilon values of standard DP-SGD settings, and its monotonicity.
+ * The accountant against published epsilon values of standard DP-SGD settings, and its
+ * monotonicity.
  *
  * <p>Sources (numbers copied from them, not recomputed):
  * <ul>
@@ -28,7 +29,7 @@ import org.synthehr.generator.dp.RdpAccountant.Conversion;
  * </ul>
  */
 class RdpAccountantTest {
-  /** Orders of TF Privacy's compute_dp_sgd_privacy: [1.25 .. 4.5] + range(5, 64) + [128, 256, 512]. */
+  /** Orders of TF Privacy's compute_dp_sgd_privacy: [1.25..4.5] + range(5, 64) + [128..512]. */
   private static double[] tfOrders() {
     List<Double> o = new ArrayList<>(List.of(1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 3.0, 3.5, 4.0, 4.5));
     for (int i = 5; i < 64; i++) {

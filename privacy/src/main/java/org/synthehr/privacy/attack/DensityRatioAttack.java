@@ -12,10 +12,10 @@ import org.synthehr.privacy.stats.Samples;
  * against Synthetic Data through Overfitting Detection", AISTATS 2023): a record is scored by the
  * synthetic data's density at it over the population's density at it, {@code p_syn(x) / p_ref(x)},
  * so that records that are merely typical (dense in both) are not mistaken for members, while
- * records around which the generator over-concentrated stand out. Both densities are Gaussian kernel
- * estimates on the shared encoding, each with its own bandwidth: {@code scale} times the median
- * distance between a row of that data set and its nearest other row, the scale at which the set's
- * own neighbourhoods are resolved. The kernel sums run as blocked matrix products.
+ * records around which the generator over-concentrated stand out. Both densities are Gaussian
+ * kernel estimates on the shared encoding, each with its own bandwidth: {@code scale} times the
+ * median distance between a row of that data set and its nearest other row, the scale at which the
+ * set's own neighbourhoods are resolved. The kernel sums run as blocked matrix products.
  */
 public final class DensityRatioAttack implements MembershipAttack {
   private final double scale;

@@ -9,8 +9,8 @@ import org.synthehr.privacy.stats.Samples;
 
 /**
  * The membership-inference experiment: a balanced set of targets, half training members and half
- * holdout non-members, that every attack scores; the rest of the holdout is the attacker's reference
- * data, so no target is ever part of what the attacker knows.
+ * holdout non-members, that every attack scores; the rest of the holdout is the attacker's
+ * reference data, so no target is ever part of what the attacker knows.
  */
 public final class MembershipGame {
   private final Table members;

@@ -18,9 +18,9 @@ import org.synthehr.privacy.PrivacyConfig;
  * fewer than {@code min_count} training rows (a rare diagnosis code, a one-off specialty) cannot be
  * learned, so they can never be emitted and never point back to the few patients who have them.
  * Unordered categorical columns merge them into one "other" category (suppressed too if the merged
- * group is itself rarer than the count); ordinal and boolean columns, where a merged level would have
- * no place in the order, and the {@code suppress} action set them to missing. The report shows how
- * many categories and rows were affected per column, never which categories.
+ * group is itself rarer than the count); ordinal and boolean columns, where a merged level would
+ * have no place in the order, and the {@code suppress} action set them to missing. The report shows
+ * how many categories and rows were affected per column, never which categories.
  */
 public final class RareCategories {
   private RareCategories() {}

@@ -13,10 +13,10 @@ import org.synthehr.core.table.Table;
 /**
  * Keyed 64-bit fingerprints of the training rows (over the modelled columns), sorted: what sampling
  * tasks need to drop synthetic rows that exactly copy a training record, without ever holding the
- * records. The key is drawn at random per run and lives only in memory, so the fingerprints cannot be
- * checked against guessed records by anyone who later finds them; they are never written to disk.
- * Two different rows share a fingerprint with probability about n^2 / 2^65 (1e-9 for 200k rows),
- * which would remove one innocent row.
+ * records. The key is drawn at random per run and lives only in memory, so the fingerprints cannot
+ * be checked against guessed records by anyone who later finds them; they are never written to
+ * disk. Two different rows share a fingerprint with probability about n^2 / 2^65 (1e-9 for 200k
+ * rows), which would remove one innocent row.
  */
 public final class TrainingRowHashes implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -11,12 +11,12 @@ import org.synthehr.privacy.stats.Samples;
 /**
  * Distance to closest record (DCR) and its relatives, on the shared {@link DistanceSpace}: for each
  * synthetic row the distance to its nearest training row and to its nearest holdout row (equal-size
- * samples, so neither side is favoured by size). If the generator learned the population rather than
- * the patients, a synthetic row is as likely to be closer to the holdout as to the training data:
- * the share closer to training is ideally 0.5. The nearest-neighbour distance ratio (nearest over
- * second-nearest training row) is near 0 for a row that sits on one training record; the holdout's
- * own rows against training give its baseline. Distances come from the blocked matrix-product
- * kernel, so 100k x 100k rows take minutes, not hours.
+ * samples, so neither side is favoured by size). If the generator learned the population rather
+ * than the patients, a synthetic row is as likely to be closer to the holdout as to the training
+ * data: the share closer to training is ideally 0.5. The nearest-neighbour distance ratio (nearest
+ * over second-nearest training row) is near 0 for a row that sits on one training record; the
+ * holdout's own rows against training give its baseline. Distances come from the blocked
+ * matrix-product kernel, so 100k x 100k rows take minutes, not hours.
  */
 public final class ClosestRecords {
   private ClosestRecords() {}

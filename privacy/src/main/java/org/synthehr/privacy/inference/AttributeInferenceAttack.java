@@ -20,8 +20,8 @@ import org.synthehr.privacy.stats.SuccessRate;
  * Quantifying Privacy Risk in Synthetic Data", PoPETs 2023): the attacker knows some columns of a
  * patient (quasi-identifiers such as age, sex, admission type) and guesses a sensitive column from
  * the synthetic row nearest on those columns. A guess is right when it equals the secret (numeric
- * secrets: within a relative tolerance). The same attack on control patients the generator never saw
- * measures what the data teaches about the population; only the excess is risk.
+ * secrets: within a relative tolerance). The same attack on control patients the generator never
+ * saw measures what the data teaches about the population; only the excess is risk.
  */
 public final class AttributeInferenceAttack {
   private final List<String> known;

@@ -7,8 +7,8 @@ import org.synthehr.core.result.MetricResult;
 import org.synthehr.privacy.stats.SuccessRate;
 
 /**
- * The outcome of an Anonymeter-style attack: the attack's success rate on training records, the same
- * attack's success rate on control records (real records the generator never saw: what the
+ * The outcome of an Anonymeter-style attack: the attack's success rate on training records, the
+ * same attack's success rate on control records (real records the generator never saw: what the
  * synthetic data teaches about the population, not about the patients), a naive baseline, and the
  * risk {@code (attack - control) / (1 - control)}.
  *

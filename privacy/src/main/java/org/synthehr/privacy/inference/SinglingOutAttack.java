@@ -23,7 +23,7 @@ import org.synthehr.privacy.stats.SuccessRate;
 public final class SinglingOutAttack {
   /** Metric id. */
   public static final String ID = "privacy.singling_out.risk";
-  private static final int ATTEMPTS_PER_QUERY = 20;
+  private static final int ATTEMPTS_PER_QUERY = 50;
 
   private final int queries;
   private final int columnsPerQuery;
@@ -57,7 +57,8 @@ public final class SinglingOutAttack {
     int k = Math.min(columnsPerQuery, names.size());
     List<Predicate> found = new ArrayList<>();
     int attempts = 0;
-    while (found.size() < queries && attempts < queries * ATTEMPTS_PER_QUERY && syn.rowCount() > 0) {
+    int maxAttempts = queries * ATTEMPTS_PER_QUERY;
+    while (found.size() < queries && attempts < maxAttempts && syn.rowCount() > 0) {
       attempts++;
       Predicate p = draw(syn, rnd.nextInt(syn.rowCount()), k, rnd);
       if (matches(syn, p, 2) == 1) {

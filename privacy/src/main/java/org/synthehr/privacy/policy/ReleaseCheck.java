@@ -83,7 +83,8 @@ public final class ReleaseCheck {
     }
     int checks = (int) rows.stream().filter(r -> r.passed() != null).count();
     boolean passed = failures.isEmpty();
-    String summary = String.format(Locale.ROOT, "Release policy '%s': %s (%d of %d checks passed)%s",
+    String summary = String.format(Locale.ROOT,
+        "Release policy '%s': %s (%d of %d checks passed)%s",
         policy.name(), passed ? "PASSED" : "FAILED", checks - failures.size(), checks,
         passed ? "" : ": " + String.join("; ", failures));
     metrics.addAll(rows);

@@ -64,14 +64,15 @@ public record ReleasePolicy(String name, Double maxMiaAuc,
     utilityMetric = utilityMetric == null || utilityMetric.isBlank() ? "utility.*.ratio.auc"
         : utilityMetric;
     rules = rules == null ? List.of() : List.copyOf(rules);
-    missingMetrics = missingMetrics == null ? "fail" : missingMetrics.trim().toLowerCase(Locale.ROOT);
+    missingMetrics = missingMetrics == null ? "fail"
+        : missingMetrics.trim().toLowerCase(Locale.ROOT);
     if (!missingMetrics.equals("fail") && !missingMetrics.equals("skip")) {
       throw new InvalidConfigException("missing_metrics must be fail or skip, got '"
           + missingMetrics + "'.");
     }
     if (minDcrShare != null && maxDcrShare != null && minDcrShare > maxDcrShare) {
-      throw new InvalidConfigException("min_dcr_share (" + minDcrShare + ") is above max_dcr_share ("
-          + maxDcrShare + ").");
+      throw new InvalidConfigException("min_dcr_share (" + minDcrShare
+          + ") is above max_dcr_share (" + maxDcrShare + ").");
     }
   }
 

@@ -6,9 +6,9 @@ import org.synthehr.core.result.Interval;
 
 /**
  * What a membership attacker achieves with a score (higher = "member"): the ROC AUC and the true
- * positive rate at a fixed, low false positive rate, the figure that matters for an attacker who must
- * be confident about the few patients they single out (Carlini et al., "Membership Inference Attacks
- * From First Principles", 2022). Intervals are stratified bootstrap percentiles.
+ * positive rate at a fixed, low false positive rate, the figure that matters for an attacker who
+ * must be confident about the few patients they single out (Carlini et al., "Membership Inference
+ * Attacks From First Principles", 2022). Intervals are stratified bootstrap percentiles.
  */
 public final class RocFigures {
   private RocFigures() {}

@@ -25,7 +25,7 @@ public final class Samples {
     return out;
   }
 
-  /** Splits {@code [0, n)} at random into a part of {@code k} indices and the rest (both sorted). */
+  /** Splits {@code [0, n)} at random into {@code k} indices and the rest (both sorted). */
   public static int[][] split(int n, int k, SplittableRandom rnd) {
     int[] first = without(n, k, rnd);
     boolean[] taken = new boolean[n];

@@ -39,7 +39,8 @@ class ReleasePolicyTest {
 
   @Test
   void thresholdsBecomePassFailRowsAndAVerdict() throws IOException {
-    ReleasePolicy p = policy("name: test\nmax_mia_auc: 0.6\nmin_dcr_share: 0.4\nmax_dcr_share: 0.6\n"
+    ReleasePolicy p = policy("name: test\nmax_mia_auc: 0.6\nmin_dcr_share: 0.4\n"
+        + "max_dcr_share: 0.6\n"
         + "rules:\n  - {metric: fidelity.quality.overall, min: 0.8}\n");
     Report r = report(m("privacy.mia.distance.auc", 0.52), m("privacy.mia.shadow_model.auc", 0.71),
         m("privacy.dcr.share_closer_to_training", 0.55), m("fidelity.quality.overall", 0.91));

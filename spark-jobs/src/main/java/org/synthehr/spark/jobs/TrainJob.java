@@ -29,7 +29,8 @@ public final class TrainJob {
         Provenance provenance = Training.provenance(config, loaded.resolvedYaml(), spark.version());
         console.step(3, STEPS, "train " + config.model().kind());
         Map<String, Object> figures = new LinkedHashMap<>();
-        Table trainOn = DisclosureControls.beforeTraining(config, data.training(), figures, console);
+        Table trainOn = DisclosureControls.beforeTraining(config, data.training(), figures,
+            console);
         try (FittedSynthesizer model = Training.train(config, trainOn,
             out.dir().resolve("model"), Checkpoints.dirFor(target), resume, provenance, console)) {
           figures.put("training_rows", data.trainingRows());

@@ -12,8 +12,9 @@ import org.synthehr.spark.jobs.Console;
 
 /**
  * The release policy of a run ({@code release.policy}): loaded when the run starts (a bad policy
- * fails before any work), evaluated into the report's pass/fail rows, and enforced after the outputs
- * are written, so the steward can read why a release failed while the command exits with code 4.
+ * fails before any work), evaluated into the report's pass/fail rows, and enforced after the
+ * outputs are written, so the steward can read why a release failed while the command exits with
+ * code 4.
  */
 public final class ReleaseGate {
   private final ReleasePolicy policy;

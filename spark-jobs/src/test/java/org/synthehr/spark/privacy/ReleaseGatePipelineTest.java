@@ -34,6 +34,8 @@ class ReleaseGatePipelineTest {
         "--set", "input.schema=" + root.resolve("configs/diabetes130.schema.yaml"),
         "--set", "output.dir=" + out,
         "--set", "release.policy=" + policy,
+        "--set", "privacy.attacks.targets=200",
+        "--set", "privacy.attacks.synthetic_rows=1000",
         "--set", "privacy.attacks.shadow_models=2",
         "--set", "privacy.attacks.shadow_training_rows=300",
         "--set", "privacy.attacks.singling_out_queries=100",
