@@ -67,7 +67,7 @@ final class PrivacyBenchmark implements Benchmark {
         + " removed, %d rare categories controlled) in %.1fs%n", training.rowCount(),
         holdout.rowCount(), synthetic.rowCount(), copies, controlled.categoriesAffected(), prep);
     long t1 = System.nanoTime();
-    List<MetricResult> dist = PrivacyMetrics.compute(DistanceSpace.fit(training), training,
+    List<MetricResult> dist = PrivacyMetrics.compute(DistanceSpace.fit(training, holdout), training,
         holdout, synthetic, 20_000, 20_000, config.attacks().nearMatchDistance(),
         seeds.seed("privacy.dcr"));
     double distSeconds = (System.nanoTime() - t1) / 1e9;

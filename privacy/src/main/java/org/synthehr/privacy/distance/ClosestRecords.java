@@ -47,7 +47,7 @@ public final class ClosestRecords {
    * Table, Table, int, int, double, long)}). */
   public static Result compute(Table training, Table holdout, Table synthetic, int maxSynthetic,
       int maxReference, long seed) {
-    return compute(DistanceSpace.fit(training), training, holdout, synthetic, maxSynthetic,
+    return compute(DistanceSpace.fit(training, holdout), training, holdout, synthetic, maxSynthetic,
         maxReference, 0.5, seed);
   }
 

@@ -3,6 +3,8 @@ package org.synthehr.privacy.encode;
 import java.util.ArrayList;
 import java.util.List;
 import org.synthehr.core.encode.MixedEncoding;
+import org.synthehr.core.table.CategoricalColumn;
+import org.synthehr.core.table.Column;
 import org.synthehr.core.table.Table;
 import org.synthehr.generator.compute.CodeGroup;
 import org.synthehr.generator.compute.FloatMatrix;
@@ -57,10 +59,40 @@ public final class DistanceSpace {
     }
   }
 
-  /** The space of a reference (training) table's modelled columns. */
-  public static DistanceSpace fit(Table reference) {
-    Table modelled = reference.modelled();
-    return new DistanceSpace(MixedEncoding.fit(modelled), modelled);
+  /**
+   * The space of the modelled columns of one or more tables (for example training and holdout
+   * together). Only categories that occur in their rows get a one-hot column: a table's dictionary
+   * can list categories of rows it does not hold (of another split, say), and a category one side
+   * of a comparison knows and the other does not would make distances depend on who is a member.
+   * Categories outside the space encode as all zeros, half a unit from any category.
+   */
+  public static DistanceSpace fit(Table... tables) {
+    List<Table> parts = new ArrayList<>();
+    for (Table t : tables) {
+      parts.add(t.modelled());
+    }
+    Table observed = observedCategories(parts.size() == 1 ? parts.get(0) : Table.concat(parts));
+    return new DistanceSpace(MixedEncoding.fit(observed), observed);
+  }
+
+  /** The table with every categorical dictionary cut down to the categories its rows hold. */
+  static Table observedCategories(Table t) {
+    List<Column> cols = new ArrayList<>(t.columns());
+    for (int c = 0; c < cols.size(); c++) {
+      if (cols.get(c) instanceof CategoricalColumn cat) {
+        long[] counts = cat.counts();
+        List<String> used = new ArrayList<>();
+        for (int k = 0; k < counts.length; k++) {
+          if (counts[k] > 0) {
+            used.add(cat.dictionary().get(k));
+          }
+        }
+        if (used.size() < counts.length) {
+          cols.set(c, cat.recode(used));
+        }
+      }
+    }
+    return new Table(t.schema(), cols);
   }
 
   /** The underlying encoding. */

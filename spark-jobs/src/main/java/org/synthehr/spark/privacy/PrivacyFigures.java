@@ -51,8 +51,8 @@ public final class PrivacyFigures {
       return out;
     }
     long t0 = System.nanoTime();
-    out.addAll(PrivacyMetrics.compute(DistanceSpace.fit(training), training, holdout, synthetic,
-        config.evaluate().privacyMaxSynthetic(), config.evaluate().privacyMaxReference(),
+    out.addAll(PrivacyMetrics.compute(DistanceSpace.fit(training, holdout), training, holdout,
+        synthetic, config.evaluate().privacyMaxSynthetic(), config.evaluate().privacyMaxReference(),
         privacy.attacks().nearMatchDistance(), config.seeds().seed("privacy.dcr")));
     for (MetricResult m : out) {
       if (m.baseline() != null) {
