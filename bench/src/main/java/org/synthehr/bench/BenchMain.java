@@ -12,6 +12,8 @@ public final class BenchMain {
 
   static {
     register(new CopulaBenchmark());
+    register(new DistancesBenchmark());
+    register(new PrivacyBenchmark());
   }
 
   private BenchMain() {}
