@@ -73,39 +73,6 @@ public final class Distributions {
     return out;
   }
 
-  /** Pearson correlation over rows where both are present; 0 when undefined (constant column). */
-  public static double pearson(NumericColumn x, NumericColumn y) {
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double syy = 0;
-    double sxy = 0;
-    long n = 0;
-    for (int r = 0; r < x.size(); r++) {
-      double a = x.get(r);
-      double b = y.get(r);
-      if (Double.isNaN(a) || Double.isNaN(b)) {
-        continue;
-      }
-      sx += a;
-      sy += b;
-      sxx += a * a;
-      syy += b * b;
-      sxy += a * b;
-      n++;
-    }
-    if (n < 2) {
-      return 0.0;
-    }
-    double cov = sxy - sx * sy / n;
-    double vx = sxx - sx * sx / n;
-    double vy = syy - sy * sy / n;
-    if (vx <= 1e-12 * Math.max(1, sxx) || vy <= 1e-12 * Math.max(1, syy)) {
-      return 0.0;
-    }
-    return Math.max(-1, Math.min(1, cov / Math.sqrt(vx * vy)));
-  }
-
   /** Whether a column is numeric (continuous, integer or datetime). */
   static boolean isNumeric(Column c) {
     return c instanceof NumericColumn;
