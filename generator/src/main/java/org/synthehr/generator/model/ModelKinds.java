@@ -11,6 +11,7 @@ import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.generator.Synthesizer;
 import org.synthehr.generator.copula.GaussianCopulaKind;
 import org.synthehr.generator.ctgan.CtganKind;
+import org.synthehr.generator.diffusion.TabDdpmKind;
 import org.synthehr.generator.tvae.TvaeKind;
 
 /** The registry of model kinds: creates synthesizers from configs and loads saved models. */
@@ -21,6 +22,7 @@ public final class ModelKinds {
     register(new GaussianCopulaKind());
     register(new CtganKind());
     register(new TvaeKind());
+    register(new TabDdpmKind());
   }
 
   private ModelKinds() {}

@@ -1,0 +1,319 @@
+package org.synthehr.generator.diffusion;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.synthehr.generator.codec.OutputSpan;
+import org.synthehr.generator.codec.SpanActivation;
+import org.synthehr.generator.deep.AdamOptimizer;
+import org.synthehr.generator.deep.EpochTrainer;
+import org.synthehr.generator.deep.InputBuffers;
+import org.synthehr.generator.deep.ParameterState;
+import org.synthehr.generator.deep.SeededInit;
+import org.synthehr.generator.deep.SpanSoftmax;
+import org.synthehr.generator.deep.StepTimer;
+
+/**
+ * One TabDDPM training run (the reference's {@code mixed_loss}). Each row of a batch gets its own
+ * step t, uniform over 0..T−1. Numeric scores are noised to {@code √ᾱ_t x₀ + √(1−ᾱ_t) ε} and the
+ * network predicts ε (mean squared error over the observed values); each class block is noised by
+ * keeping its class with probability ᾱ_t, and the network predicts the clean class, scored by
+ * {@code KL(q(x_{t−1}|x_t,x₀) ‖ p(x_{t−1}|x_t))} (at t = 0, −log p(x₀|x₁)), weighted by T and
+ * with the prior term added, as the reference's {@code vb_stochastic} loss, and divided by the
+ * number of class blocks. The loss is their sum.
+ *
+ * <p>All noise, timesteps and the true posterior q (it does not depend on the network) are drawn
+ * and computed on the JVM from the epoch's stream; the model posterior is computed with whole-batch
+ * operations: {@code p ∝ A ⊙ (ᾱ_{t−1} softmax(logits) + (1−ᾱ_{t−1})/K)} with
+ * {@code A = α_t x_t + (1−α_t)/K}, its per-block normaliser a product with a 0/1 block indicator.
+ */
+final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
+  /** Floor of the x₀-part at t = 0 (where it is the prediction itself): keeps log p finite. */
+  private static final float FLOOR = 1e-20f;
+
+  private final DiffusionCodec.Rows data;
+  private final List<QuantileNormal> numeric;
+  private final int batch;
+  private final int d;
+  private final int width;
+  private final int blocks;
+  private final int[] blockClasses;
+  private final int[] blockOffsets;
+  private final int labels;
+  private final NoiseSchedule schedule;
+  private final TimestepEmbedding embedding;
+  private final double prior;
+  private final NDManager trainManager;
+  private final DenoiserNetwork network;
+  private final ParameterStore store;
+  private final AdamOptimizer optimizer;
+  private final SpanSoftmax softmax;
+  private final NDArray indicator;
+  private final NDArray indicatorT;
+  private final InputBuffers inputs = new InputBuffers();
+  private final StepTimer timer = new StepTimer("batch", "forward", "backward", "optimiser");
+
+  TabDdpmTraining(TabDdpmOptions options, DiffusionCodec codec, DiffusionCodec.Rows data,
+      int batch, NDManager networkManager, SplittableRandom init) {
+    this.data = data;
+    this.numeric = codec.numeric();
+    this.batch = Math.max(1, Math.min(batch, data.count()));
+    this.d = numeric.size();
+    List<DiffusionCodec.Block> blockList = codec.blocks();
+    this.blocks = blockList.size();
+    this.blockClasses = new int[blocks];
+    this.blockOffsets = new int[blocks];
+    List<OutputSpan> spans = new ArrayList<>();
+    for (int b = 0; b < blocks; b++) {
+      blockClasses[b] = blockList.get(b).classes();
+      blockOffsets[b] = blockList.get(b).offset();
+      spans.add(new OutputSpan(blockOffsets[b], blockClasses[b], SpanActivation.SOFTMAX, true));
+    }
+    this.width = codec.oneHotWidth();
+    this.labels = codec.labelClasses();
+    this.schedule = NoiseSchedule.cosine(options.timesteps());
+    this.embedding = new TimestepEmbedding(options.timesteps(), options.embeddingDim());
+    double priorSum = 0;
+    for (int k : blockClasses) {
+      priorSum += MultinomialDiffusion.priorKl(k, schedule.alphaBar(schedule.steps() - 1));
+    }
+    this.prior = priorSum;
+    this.network = new DenoiserNetwork(new DenoiserArchitecture(d, width, options.embeddingDim(),
+        options.layers(), labels));
+    network.initialize(networkManager);
+    SeededInit.linearLayers(network, init);
+    this.trainManager = networkManager.newSubManager();
+    this.store = new ParameterStore(networkManager, false);
+    this.optimizer = new AdamOptimizer(trainManager, List.of(network),
+        (float) options.learningRate(), 0.9f, 0.999f, (float) options.weightDecay());
+    this.softmax = new SpanSoftmax(trainManager, Math.max(width, 1), spans);
+    float[] ind = new float[Math.max(width, 1) * Math.max(blocks, 1)];
+    for (int b = 0; b < blocks; b++) {
+      for (int j = 0; j < blockClasses[b]; j++) {
+        ind[(blockOffsets[b] + j) * blocks + b] = 1f;
+      }
+    }
+    this.indicator = trainManager.create(ind, new Shape(Math.max(width, 1), Math.max(blocks, 1)));
+    this.indicatorT = indicator.transpose();
+  }
+
+  DenoiserNetwork network() {
+    return network;
+  }
+
+  @Override
+  public long rowsPerEpoch() {
+    return data.count();
+  }
+
+  @Override
+  public String profile() {
+    return timer.describe();
+  }
+
+  @Override
+  public Map<String, Double> runEpoch(int epoch, SplittableRandom random) {
+    int rows = data.count();
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    for (int i = rows - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    double gaussian = 0;
+    double multinomial = 0;
+    int steps = 0;
+    for (int start = 0; start < rows; start += batch) {
+      int b = Math.min(batch, rows - start);
+      double[] losses = step(order, start, b, random);
+      gaussian += losses[0];
+      multinomial += losses[1];
+      steps++;
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("loss", (gaussian + multinomial) / steps);
+    out.put("gaussian", gaussian / steps);
+    out.put("multinomial", multinomial / steps);
+    return out;
+  }
+
+  /** One optimiser step on rows {@code order[start..start+b)}; returns the two loss parts. */
+  private double[] step(int[] order, int start, int b, SplittableRandom random) {
+    timer.start();
+    Batch in = assemble(order, start, b, random);
+    double gaussian = 0;
+    double multinomial = 0;
+    try (NDManager m = trainManager.newSubManager()) {
+      NDList net = new NDList(inputs.upload(m, 0, in.x, in.x.length, new Shape(b, d + width)),
+          inputs.upload(m, 1, in.time, in.time.length, new Shape(b, embedding.dim())));
+      if (labels > 0) {
+        net.add(inputs.upload(m, 2, in.label, in.label.length, new Shape(b, labels)));
+      }
+      timer.lap(0);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDList out = network.forward(store, net, true);
+        NDArray loss = null;
+        NDArray gaussLoss = null;
+        NDArray multiLoss = null;
+        if (d > 0 && in.observed > 0) {
+          NDArray noise = inputs.upload(m, 3, in.noise, in.noise.length, new Shape(b, d));
+          NDArray mask = inputs.upload(m, 4, in.mask, in.mask.length, new Shape(b, d));
+          gaussLoss = out.get(0).sub(noise).square().mul(mask).sum().div(in.observed);
+          loss = gaussLoss;
+        }
+        if (blocks > 0) {
+          NDArray q = inputs.upload(m, 5, in.q, in.q.length, new Shape(b, width));
+          NDArray a = inputs.upload(m, 6, in.a, in.a.length, new Shape(b, width));
+          NDArray c0 = inputs.upload(m, 7, in.c0, in.c0.length, new Shape(b, width));
+          NDArray c1 = inputs.upload(m, 8, in.c1, in.c1.length, new Shape(b, 1));
+          NDArray predicted = softmax.softmax(out.get(1));
+          NDArray u = predicted.mul(c1).add(c0).mul(a);
+          NDArray logP = u.log().sub(u.matMul(indicator).log().matMul(indicatorT));
+          // Σ_rows KL = Σ q log q − Σ q log p; the first sum is a constant of the batch.
+          NDArray klSum = q.mul(logP).sum().neg().add((float) in.qLogQ);
+          float scale = (float) schedule.steps() / b;
+          multiLoss = klSum.mul(scale).add((float) prior).div((float) blocks);
+          loss = loss == null ? multiLoss : loss.add(multiLoss);
+        }
+        timer.lap(1);
+        if (loss != null) {
+          collector.backward(loss);
+          gaussian = gaussLoss == null ? 0 : gaussLoss.getFloat();
+          multinomial = multiLoss == null ? 0 : multiLoss.getFloat();
+        }
+        timer.lap(2);
+      }
+      optimizer.step();
+      timer.lap(3);
+    }
+    return new double[] {gaussian, multinomial};
+  }
+
+  /** The JVM side of a step: inputs, targets and the true posterior of every row. */
+  private Batch assemble(int[] order, int start, int b, SplittableRandom random) {
+    Batch in = new Batch(b, d, width, labels, embedding.dim());
+    int inWidth = d + width;
+    double[] onehot = new double[maxClasses()];
+    double[] q = new double[maxClasses()];
+    for (int i = 0; i < b; i++) {
+      int row = order[start + i];
+      int t = random.nextInt(schedule.steps());
+      double alphaBar = schedule.alphaBar(t);
+      double previous = schedule.alphaBar(t - 1);
+      double alpha = schedule.alpha(t);
+      double signal = Math.sqrt(alphaBar);
+      double spread = Math.sqrt(1 - alphaBar);
+      for (int j = 0; j < d; j++) {
+        double raw = data.numeric()[row * d + j];
+        QuantileNormal transform = numeric.get(j);
+        double jitter = transform.dequantized() ? random.nextDouble() : 0;
+        double eps = random.nextGaussian();
+        double x0 = 0;
+        if (!Double.isNaN(raw)) {
+          x0 = transform.toNormal(raw, jitter);
+          in.mask[i * d + j] = 1f;
+          in.observed++;
+        }
+        in.noise[i * d + j] = (float) eps;
+        in.x[i * inWidth + j] = (float) (signal * x0 + spread * eps);
+      }
+      for (int k = 0; k < blocks; k++) {
+        int classes = blockClasses[k];
+        int at = blockOffsets[k];
+        int clean = data.classes()[row * blocks + k];
+        int noisy = MultinomialDiffusion.noisy(clean, classes, alphaBar, random);
+        in.x[i * inWidth + d + at + noisy] = 1f;
+        float c0 = t == 0 ? FLOOR : (float) ((1 - previous) / classes);
+        for (int c = 0; c < classes; c++) {
+          onehot[c] = c == clean ? 1 : 0;
+          in.a[i * width + at + c] = (float) ((c == noisy ? alpha : 0) + (1 - alpha) / classes);
+          in.c0[i * width + at + c] = c0;
+        }
+        if (t == 0) {
+          System.arraycopy(onehot, 0, q, 0, classes);
+        } else {
+          MultinomialDiffusion.posterior(onehot, classes, noisy, alphaBar, previous, q);
+        }
+        for (int c = 0; c < classes; c++) {
+          in.q[i * width + at + c] = (float) q[c];
+        }
+        in.qLogQ += MultinomialDiffusion.negativeEntropy(q, 0, classes);
+      }
+      in.c1[i] = (float) previous;
+      embedding.write(t, in.time, i * embedding.dim());
+      if (labels > 0) {
+        in.label[i * labels + data.labels()[row]] = 1f;
+      }
+    }
+    return in;
+  }
+
+  private int maxClasses() {
+    int m = 1;
+    for (int k : blockClasses) {
+      m = Math.max(m, k);
+    }
+    return m;
+  }
+
+  /** A batch's JVM arrays. */
+  private static final class Batch {
+    final float[] x;
+    final float[] time;
+    final float[] label;
+    final float[] noise;
+    final float[] mask;
+    final float[] q;
+    final float[] a;
+    final float[] c0;
+    final float[] c1;
+    int observed;
+    double qLogQ;
+
+    Batch(int b, int d, int width, int labels, int dim) {
+      x = new float[b * (d + width)];
+      time = new float[b * dim];
+      label = new float[b * labels];
+      noise = new float[b * d];
+      mask = new float[b * d];
+      q = new float[b * width];
+      a = new float[b * width];
+      c0 = new float[b * width];
+      c1 = new float[b];
+    }
+  }
+
+  @Override
+  public void saveState(DataOutputStream out) throws IOException {
+    ParameterState.save(network, out);
+    optimizer.save(out);
+  }
+
+  @Override
+  public void loadState(DataInputStream in) throws IOException {
+    ParameterState.load(network, in);
+    optimizer.load(in);
+  }
+
+  @Override
+  public void close() {
+    optimizer.close();
+    trainManager.close();
+  }
+}
