@@ -7,10 +7,10 @@ import java.util.Map;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.synthehr.core.io.AtomicOutput;
-import org.synthehr.core.io.Json;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.Report;
-import org.synthehr.core.table.Table;
+import org.synthehr.evaluator.report.HtmlReport;
+import org.synthehr.evaluator.report.ReportFiles;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.spark.config.JobConfig;
@@ -20,7 +20,7 @@ import org.synthehr.spark.sampling.DistributedSampler;
 /**
  * validate → split → train → sample (across Spark tasks) → evaluate, into one output directory that
  * appears only when everything succeeded: {@code model/}, {@code synthetic/} (Parquet),
- * {@code report.json}, plus the resolved config and schema and {@code run.json}.
+ * {@code report.json} and {@code report.html}, plus the resolved config and schema and {@code run.json}.
  */
 public final class PipelineJob {
   private static final int STEPS = 6;
@@ -61,21 +61,21 @@ public final class PipelineJob {
             config.sample().conditions()).write().mode(SaveMode.ErrorIfExists)
             .parquet(syntheticDir.toString());
         console.step(5, STEPS, "evaluate");
-        Table synthetic = SyntheticReader.read(spark, syntheticDir, model.schema(), rows,
-            config.evaluate().maxRows(), config.seeds().seed("evaluate.subsample"));
         figures.put("training_rows", data.trainingRows());
         figures.put("holdout_rows", data.holdoutRows());
         figures.put("synthetic_rows", rows);
         figures.put("seconds", console.elapsed());
-        Report report = Evaluation.report(config, data.training(), data.holdout(), synthetic,
-            figures, provenance, console);
-        Json.write(out.dir().resolve("report.json"), report);
+        Report report = Evaluation.report(config, data.training(), data.holdout(),
+            spark.read().parquet(syntheticDir.toString()), syntheticDir.toString(), figures,
+            provenance, console);
+        ReportFiles.write(out.dir().resolve("report.json"), report, HtmlReport.standard());
         RunFiles.write(out.dir(), "pipeline", loaded, data.ingested().schema().schema(), provenance,
             figures);
         out.commit();
         Checkpoints.clear(target);
         console.step(6, STEPS, String.format(Locale.ROOT, "wrote %s (model/, synthetic/ %,d rows,"
-            + " report.json) in %s", out.target(), rows, Console.duration(console.elapsed())));
+            + " report.json, report.html) in %s", out.target(), rows,
+            Console.duration(console.elapsed())));
         return new Result(out.target(), report, rows);
       } finally {
         data.ingested().text().unpersist();
