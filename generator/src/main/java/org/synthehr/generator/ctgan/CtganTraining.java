@@ -20,6 +20,7 @@ import org.synthehr.generator.codec.ConditionalVectors;
 import org.synthehr.generator.codec.ModeSpecificCodec;
 import org.synthehr.generator.codec.OutputSpan;
 import org.synthehr.generator.deep.AdamOptimizer;
+import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.EpochTrainer;
 import org.synthehr.generator.deep.GradMode;
 import org.synthehr.generator.deep.InputBuffers;
@@ -122,7 +123,7 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
       s[i] = -1f;
       s[groups + i] = 1f;
     }
-    this.signs = trainManager.create(s, new Shape(2 * groups, 1));
+    this.signs = AlignedArrays.create(trainManager, s, new Shape(2 * groups, 1));
     this.discreteSpans = new SpanSoftmax(trainManager, width, codec.spans().stream()
         .filter(OutputSpan::discrete).toList());
     this.noiseAndCond = new float[batch * (embedding + condWidth)];

@@ -13,6 +13,7 @@ import org.synthehr.generator.codec.ConditionalVectors;
 import org.synthehr.generator.codec.ModeSpecificCodec;
 import org.synthehr.generator.codec.SampleConditions;
 import org.synthehr.generator.codec.SpanSampling;
+import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.BlockBytes;
 import org.synthehr.generator.deep.DjlOffline;
 import org.synthehr.generator.deep.FittedDeepModel;
@@ -60,9 +61,9 @@ final class FittedCtgan extends FittedDeepModel {
     LossHistory history = dir.json("loss_history.json", LossHistory.class);
     NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
     try {
-      CtganGenerator generator = new CtganGenerator(arch.inputDim(), arch.generatorDims(),
-          arch.dataWidth());
-      BlockBytes.load(generator, manager, dir.bytes(PARAMS), dir.dir().resolve(PARAMS).toString());
+      CtganGenerator generator = BlockBytes.load(() -> new CtganGenerator(arch.inputDim(),
+          arch.generatorDims(), arch.dataWidth()), manager, new Shape(2, arch.inputDim()),
+          dir.bytes(PARAMS), dir.dir().resolve(PARAMS).toString());
       return new FittedCtgan(config, dir.schema(), codec, history, manager, arch, generator,
           options.candidatesPerRow());
     } catch (RuntimeException e) {
@@ -97,8 +98,8 @@ final class FittedCtgan extends FittedDeepModel {
         }
       }
       try (NDManager m = manager().newSubManager()) {
-        NDArray raw = generator.forward(store, new NDList(m.create(input, new Shape(n, inWidth))),
-            false).singletonOrThrow();
+        NDArray in = AlignedArrays.create(m, input, new Shape(n, inWidth));
+        NDArray raw = generator.forward(store, new NDList(in), false).singletonOrThrow();
         float[] values = spanOps.probabilities(raw).toFloatArray();
         System.arraycopy(values, 0, out, start * width, n * width);
       }

@@ -185,7 +185,7 @@ public final class AdamOptimizer implements AutoCloseable {
 
   static void readArray(DataInputStream in, NDArray target) throws IOException {
     Shape shape = target.getShape();
-    target.set(readFloats(in, (int) shape.size()));
+    AlignedArrays.write(target, readFloats(in, (int) shape.size()));
   }
 
   private static void writeFloats(DataOutputStream out, float[] v) throws IOException {

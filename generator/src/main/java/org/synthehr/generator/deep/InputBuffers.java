@@ -28,7 +28,7 @@ public final class InputBuffers {
     int bytes = count * Float.BYTES;
     ByteBuffer buffer = slots.get(slot);
     if (buffer == null || buffer.capacity() < bytes) {
-      buffer = ByteBuffer.allocateDirect(Math.max(bytes, 64)).order(ByteOrder.nativeOrder());
+      buffer = AlignedArrays.allocate(bytes);
       slots.put(slot, buffer);
     }
     ByteBuffer view = buffer.duplicate().order(ByteOrder.nativeOrder());

@@ -21,10 +21,10 @@ public final class SeededInit {
       NDArray weight = linear.getParameters().get("weight").getArray();
       long fanIn = weight.getShape().get(1);
       double bound = 1.0 / Math.sqrt(fanIn);
-      weight.set(uniform(random, (int) weight.getShape().size(), bound));
+      AlignedArrays.write(weight, uniform(random, (int) weight.getShape().size(), bound));
       if (linear.getParameters().contains("bias")) {
         NDArray bias = linear.getParameters().get("bias").getArray();
-        bias.set(uniform(random, (int) bias.getShape().size(), bound));
+        AlignedArrays.write(bias, uniform(random, (int) bias.getShape().size(), bound));
       }
       return;
     }

@@ -48,10 +48,10 @@ public final class SpanSoftmax {
         out[j] = 0f;
       }
     }
-    this.indicator = manager.create(ind, new Shape(width, Math.max(spanCount, 1)));
+    this.indicator = AlignedArrays.create(manager, ind, new Shape(width, Math.max(spanCount, 1)));
     this.indicatorT = indicator.transpose();
-    this.inSpan = manager.create(in, new Shape(1, width));
-    this.outside = manager.create(out, new Shape(1, width));
+    this.inSpan = AlignedArrays.create(manager, in, new Shape(1, width));
+    this.outside = AlignedArrays.create(manager, out, new Shape(1, width));
   }
 
   /** Number of spans. */
@@ -108,7 +108,7 @@ public final class SpanSoftmax {
   public NDArray softmax(NDArray z) {
     int rows = (int) z.getShape().get(0);
     float[] values = z.toFloatArray();
-    NDArray shift = z.getManager().create(shift(values, spanMax(values, rows), rows),
+    NDArray shift = AlignedArrays.create(z.getManager(), shift(values, spanMax(values, rows), rows),
         new Shape(rows, width));
     NDArray e = z.sub(shift).exp().mul(inSpan);
     NDArray denominator = e.matMul(indicator).matMul(indicatorT).add(outside);
@@ -123,8 +123,10 @@ public final class SpanSoftmax {
     int rows = (int) logits.getShape().get(0);
     float[] values = logits.toFloatArray();
     float[] max = spanMax(values, rows);
-    NDArray shift = logits.getManager().create(shift(values, max, rows), new Shape(rows, width));
+    NDArray shift = AlignedArrays.create(logits.getManager(), shift(values, max, rows),
+        new Shape(rows, width));
     NDArray sums = logits.sub(shift).exp().mul(inSpan).matMul(indicator);
-    return sums.log().add(logits.getManager().create(max, new Shape(rows, spanCount)));
+    return sums.log().add(AlignedArrays.create(logits.getManager(), max,
+        new Shape(rows, spanCount)));
   }
 }

@@ -14,6 +14,7 @@ import org.synthehr.generator.codec.OutputSpan;
 import org.synthehr.generator.codec.SampleConditions;
 import org.synthehr.generator.codec.SpanActivation;
 import org.synthehr.generator.codec.SpanSampling;
+import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.BlockBytes;
 import org.synthehr.generator.deep.DjlOffline;
 import org.synthehr.generator.deep.FittedDeepModel;
@@ -61,9 +62,9 @@ final class FittedTvae extends FittedDeepModel {
     LossHistory history = dir.json("loss_history.json", LossHistory.class);
     NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
     try {
-      TvaeNetworks.Decoder decoder = new TvaeNetworks.Decoder(arch.embeddingDim(),
-          arch.decompressDims(), arch.dataWidth());
-      BlockBytes.load(decoder, manager, dir.bytes(PARAMS), dir.dir().resolve(PARAMS).toString());
+      TvaeNetworks.Decoder decoder = BlockBytes.load(() -> new TvaeNetworks.Decoder(
+          arch.embeddingDim(), arch.decompressDims(), arch.dataWidth()), manager,
+          new Shape(2, arch.embeddingDim()), dir.bytes(PARAMS), dir.dir().resolve(PARAMS).toString());
       return new FittedTvae(config, dir.schema(), codec, history, manager, arch, decoder, options);
     } catch (RuntimeException e) {
       manager.close();
@@ -81,8 +82,8 @@ final class FittedTvae extends FittedDeepModel {
       int n = Math.min(SAMPLE_CHUNK, rows - start);
       float[] noise = JvmNoise.normal(random, n * latent);
       try (NDManager m = manager().newSubManager()) {
-        NDArray raw = decoder.forward(store, new NDList(m.create(noise, new Shape(n, latent))),
-            false).singletonOrThrow();
+        NDArray in = AlignedArrays.create(m, noise, new Shape(n, latent));
+        NDArray raw = decoder.forward(store, new NDList(in), false).singletonOrThrow();
         float[] values = spanOps.probabilities(raw).toFloatArray();
         System.arraycopy(values, 0, out, start * width, n * width);
       }

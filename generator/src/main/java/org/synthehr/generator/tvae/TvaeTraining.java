@@ -19,6 +19,7 @@ import org.synthehr.generator.codec.ModeSpecificCodec;
 import org.synthehr.generator.codec.OutputSpan;
 import org.synthehr.generator.codec.SpanActivation;
 import org.synthehr.generator.deep.AdamOptimizer;
+import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.EpochTrainer;
 import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.JvmNoise;
@@ -83,7 +84,7 @@ final class TvaeTraining implements EpochTrainer, AutoCloseable {
         scalarMask[sp.offset()] = 1f;
       }
     }
-    this.scalarMaskArray = trainManager.create(scalarMask, new Shape(width));
+    this.scalarMaskArray = AlignedArrays.create(trainManager, scalarMask, new Shape(width));
     this.otherMaskArray = scalarMaskArray.neg().add(1f);
   }
 
@@ -199,7 +200,7 @@ final class TvaeTraining implements EpochTrainer, AutoCloseable {
     for (int i = 0; i < v.length; i++) {
       v[i] = Math.max(0.01f, Math.min(1f, v[i]));
     }
-    sigma.set(v);
+    AlignedArrays.write(sigma, v);
   }
 
   @Override
