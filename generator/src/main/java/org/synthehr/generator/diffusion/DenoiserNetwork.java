@@ -91,6 +91,10 @@ final class DenoiserNetwork extends AbstractBlock {
         new Shape(rows, architecture.oneHotWidth())};
   }
 
+  /**
+   * Only the row count of the first input shape is read (widths come from the architecture), so a
+   * single shape suffices, as {@code BlockBytes.load} passes.
+   */
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType,
       Shape... inputShapes) {

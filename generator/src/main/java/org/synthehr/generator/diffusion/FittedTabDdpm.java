@@ -2,6 +2,7 @@ package org.synthehr.generator.diffusion;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.synthehr.core.schema.TableSchema;
@@ -70,8 +71,8 @@ public final class FittedTabDdpm implements FittedSynthesizer {
     LossHistory history = dir.json(HISTORY, LossHistory.class);
     NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
     try {
-      DenoiserNetwork network = new DenoiserNetwork(arch);
-      BlockBytes.load(network, manager, dir.bytes(PARAMS), dir.dir().resolve(PARAMS).toString());
+      DenoiserNetwork network = BlockBytes.load(() -> new DenoiserNetwork(arch), manager,
+          new Shape(1, arch.inputWidth()), dir.bytes(PARAMS), dir.dir().resolve(PARAMS).toString());
       return new FittedTabDdpm(config, options, dir.schema(), codec, history, manager, network);
     } catch (RuntimeException e) {
       manager.close();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.synthehr.generator.codec.OutputSpan;
 import org.synthehr.generator.codec.SpanActivation;
+import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.JvmNoise;
 import org.synthehr.generator.deep.SpanSoftmax;
@@ -136,7 +137,7 @@ final class ReverseProcess {
         for (int r = 0; r < n; r++) {
           oneHot[r * labels + targets.labels()[start + r]] = 1f;
         }
-        labelInput = chunkManager.create(oneHot, new Shape(n, labels));
+        labelInput = AlignedArrays.create(chunkManager, oneHot, new Shape(n, labels));
       }
       for (int i = 0; i < steps.length; i++) {
         int t = steps[i];

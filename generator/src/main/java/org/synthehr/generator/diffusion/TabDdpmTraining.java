@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import org.synthehr.generator.codec.OutputSpan;
 import org.synthehr.generator.codec.SpanActivation;
 import org.synthehr.generator.deep.AdamOptimizer;
+import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.EpochTrainer;
 import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.ParameterState;
@@ -105,7 +106,8 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
         ind[(blockOffsets[b] + j) * blocks + b] = 1f;
       }
     }
-    this.indicator = trainManager.create(ind, new Shape(Math.max(width, 1), Math.max(blocks, 1)));
+    this.indicator = AlignedArrays.create(trainManager, ind,
+        new Shape(Math.max(width, 1), Math.max(blocks, 1)));
     this.indicatorT = indicator.transpose();
   }
 
