@@ -76,6 +76,59 @@ public final class MultinomialDiffusion {
     return sum;
   }
 
+  /**
+   * The one-step posterior q(x_{t−1} | x_t, x_0) for a known clean class, written as floats into
+   * {@code out[at..at+classes)}: the same numbers as {@link #posterior} with a one-hot x_0 (at
+   * t = 0, x_0 itself), computed from its at most three distinct values (the clean class, the noisy
+   * class, all others), which training needs for every block of every row.
+   *
+   * @param alpha α_t
+   * @param alphaBarPrevious ᾱ_{t−1} (1 at t = 0)
+   * @return Σ q log q
+   */
+  static double oneHotPosterior(int classes, int clean, int noisy, boolean first, double alpha,
+      double alphaBarPrevious, float[] out, int at) {
+    if (first) {
+      java.util.Arrays.fill(out, at, at + classes, 0f);
+      out[at + clean] = 1f;
+      return 0;
+    }
+    double aSame = alpha + (1 - alpha) / classes;
+    double aOther = (1 - alpha) / classes;
+    double bHit = alphaBarPrevious + (1 - alphaBarPrevious) / classes;
+    double bOther = (1 - alphaBarPrevious) / classes;
+    double rest = aOther * bOther;
+    double atClean;
+    double atNoisy;
+    double total;
+    int others;
+    if (clean == noisy) {
+      atClean = aSame * bHit;
+      atNoisy = atClean;
+      others = classes - 1;
+      total = atClean + others * rest;
+    } else {
+      atClean = aOther * bHit;
+      atNoisy = aSame * bOther;
+      others = classes - 2;
+      total = atClean + atNoisy + others * rest;
+    }
+    double qRest = rest / total;
+    double qClean = atClean / total;
+    double qNoisy = atNoisy / total;
+    java.util.Arrays.fill(out, at, at + classes, (float) qRest);
+    out[at + clean] = (float) qClean;
+    out[at + noisy] = (float) qNoisy;
+    double sum = qClean > 0 ? qClean * Math.log(qClean) : 0;
+    if (clean != noisy && qNoisy > 0) {
+      sum += qNoisy * Math.log(qNoisy);
+    }
+    if (others > 0 && qRest > 0) {
+      sum += others * qRest * Math.log(qRest);
+    }
+    return sum;
+  }
+
   /** Σ q log q of a distribution (0 · log 0 = 0). */
   static double negativeEntropy(double[] q, int from, int n) {
     double sum = 0;

@@ -10,20 +10,15 @@ import ai.djl.training.ParameterStore;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.synthehr.generator.codec.OutputSpan;
-import org.synthehr.generator.codec.SpanActivation;
 import org.synthehr.generator.deep.AdamOptimizer;
-import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.EpochTrainer;
 import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.ParameterState;
 import org.synthehr.generator.deep.SeededInit;
-import org.synthehr.generator.deep.SpanSoftmax;
 import org.synthehr.generator.deep.StepTimer;
 
 /**
@@ -60,9 +55,7 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
   private final DenoiserNetwork network;
   private final ParameterStore store;
   private final AdamOptimizer optimizer;
-  private final SpanSoftmax softmax;
-  private final NDArray indicator;
-  private final NDArray indicatorT;
+  private final MultinomialLoss loss;
   private final InputBuffers inputs = new InputBuffers();
   private final StepTimer timer = new StepTimer("batch", "forward", "backward", "optimiser");
 
@@ -76,11 +69,9 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
     this.blocks = blockList.size();
     this.blockClasses = new int[blocks];
     this.blockOffsets = new int[blocks];
-    List<OutputSpan> spans = new ArrayList<>();
     for (int b = 0; b < blocks; b++) {
       blockClasses[b] = blockList.get(b).classes();
       blockOffsets[b] = blockList.get(b).offset();
-      spans.add(new OutputSpan(blockOffsets[b], blockClasses[b], SpanActivation.SOFTMAX, true));
     }
     this.width = codec.oneHotWidth();
     this.labels = codec.labelClasses();
@@ -99,16 +90,8 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
     this.store = new ParameterStore(networkManager, false);
     this.optimizer = new AdamOptimizer(trainManager, List.of(network),
         (float) options.learningRate(), 0.9f, 0.999f, (float) options.weightDecay());
-    this.softmax = new SpanSoftmax(trainManager, Math.max(width, 1), spans);
-    float[] ind = new float[Math.max(width, 1) * Math.max(blocks, 1)];
-    for (int b = 0; b < blocks; b++) {
-      for (int j = 0; j < blockClasses[b]; j++) {
-        ind[(blockOffsets[b] + j) * blocks + b] = 1f;
-      }
-    }
-    this.indicator = AlignedArrays.create(trainManager, ind,
-        new Shape(Math.max(width, 1), Math.max(blocks, 1)));
-    this.indicatorT = indicator.transpose();
+    this.loss = blocks > 0 ? new MultinomialLoss(trainManager, blockOffsets, blockClasses, width)
+        : null;
   }
 
   DenoiserNetwork network() {
@@ -170,32 +153,30 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
       timer.lap(0);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDList out = network.forward(store, net, true);
-        NDArray loss = null;
+        NDArray total = null;
         NDArray gaussLoss = null;
         NDArray multiLoss = null;
         if (d > 0 && in.observed > 0) {
           NDArray noise = inputs.upload(m, 3, in.noise, in.noise.length, new Shape(b, d));
           NDArray mask = inputs.upload(m, 4, in.mask, in.mask.length, new Shape(b, d));
           gaussLoss = out.get(0).sub(noise).square().mul(mask).sum().div(in.observed);
-          loss = gaussLoss;
+          total = gaussLoss;
         }
         if (blocks > 0) {
           NDArray q = inputs.upload(m, 5, in.q, in.q.length, new Shape(b, width));
           NDArray a = inputs.upload(m, 6, in.a, in.a.length, new Shape(b, width));
           NDArray c0 = inputs.upload(m, 7, in.c0, in.c0.length, new Shape(b, width));
           NDArray c1 = inputs.upload(m, 8, in.c1, in.c1.length, new Shape(b, 1));
-          NDArray predicted = softmax.softmax(out.get(1));
-          NDArray u = predicted.mul(c1).add(c0).mul(a);
-          NDArray logP = u.log().sub(u.matMul(indicator).log().matMul(indicatorT));
           // Σ_rows KL = Σ q log q − Σ q log p; the first sum is a constant of the batch.
-          NDArray klSum = q.mul(logP).sum().neg().add((float) in.qLogQ);
+          NDArray klSum = loss.crossEntropy(out.get(1), q, a, c0, c1).neg()
+              .add((float) in.qLogQ);
           float scale = (float) schedule.steps() / b;
           multiLoss = klSum.mul(scale).add((float) prior).div((float) blocks);
-          loss = loss == null ? multiLoss : loss.add(multiLoss);
+          total = total == null ? multiLoss : total.add(multiLoss);
         }
         timer.lap(1);
-        if (loss != null) {
-          collector.backward(loss);
+        if (total != null) {
+          collector.backward(total);
           gaussian = gaussLoss == null ? 0 : gaussLoss.getFloat();
           multinomial = multiLoss == null ? 0 : multiLoss.getFloat();
         }
@@ -211,8 +192,6 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
   private Batch assemble(int[] order, int start, int b, SplittableRandom random) {
     Batch in = new Batch(b, d, width, labels, embedding.dim());
     int inWidth = d + width;
-    double[] onehot = new double[maxClasses()];
-    double[] q = new double[maxClasses()];
     for (int i = 0; i < b; i++) {
       int row = order[start + i];
       int t = random.nextInt(schedule.steps());
@@ -242,20 +221,12 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
         int noisy = MultinomialDiffusion.noisy(clean, classes, alphaBar, random);
         in.x[i * inWidth + d + at + noisy] = 1f;
         float c0 = t == 0 ? FLOOR : (float) ((1 - previous) / classes);
-        for (int c = 0; c < classes; c++) {
-          onehot[c] = c == clean ? 1 : 0;
-          in.a[i * width + at + c] = (float) ((c == noisy ? alpha : 0) + (1 - alpha) / classes);
-          in.c0[i * width + at + c] = c0;
-        }
-        if (t == 0) {
-          System.arraycopy(onehot, 0, q, 0, classes);
-        } else {
-          MultinomialDiffusion.posterior(onehot, classes, noisy, alphaBar, previous, q);
-        }
-        for (int c = 0; c < classes; c++) {
-          in.q[i * width + at + c] = (float) q[c];
-        }
-        in.qLogQ += MultinomialDiffusion.negativeEntropy(q, 0, classes);
+        int row0 = i * width + at;
+        java.util.Arrays.fill(in.a, row0, row0 + classes, (float) ((1 - alpha) / classes));
+        in.a[row0 + noisy] = (float) (alpha + (1 - alpha) / classes);
+        java.util.Arrays.fill(in.c0, row0, row0 + classes, c0);
+        in.qLogQ += MultinomialDiffusion.oneHotPosterior(classes, clean, noisy, t == 0, alpha,
+            previous, in.q, row0);
       }
       in.c1[i] = (float) previous;
       embedding.write(t, in.time, i * embedding.dim());
@@ -264,14 +235,6 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
       }
     }
     return in;
-  }
-
-  private int maxClasses() {
-    int m = 1;
-    for (int k : blockClasses) {
-      m = Math.max(m, k);
-    }
-    return m;
   }
 
   /** A batch's JVM arrays. */
@@ -315,6 +278,9 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
 
   @Override
   public void close() {
+    if (loss != null) {
+      loss.close();
+    }
     optimizer.close();
     trainManager.close();
   }
