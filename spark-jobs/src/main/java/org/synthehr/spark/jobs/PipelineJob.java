@@ -11,6 +11,7 @@ import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.Report;
 import org.synthehr.evaluator.report.HtmlReport;
 import org.synthehr.evaluator.report.ReportFiles;
+import org.synthehr.generator.ClassBalance;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.spark.config.JobConfig;
@@ -52,13 +53,17 @@ public final class PipelineJob {
           resume, provenance, console)) {
         long rows = config.sample().rows() > 0 ? config.sample().rows() : data.trainingRows();
         config.sample().conditions().forEach(c -> Condition.parse(c, model.schema()));
+        if (!config.sample().classBalance().isEmpty()) {
+          ClassBalance.of(model.schema(), config.sample().classBalance());
+        }
         console.step(4, STEPS, String.format(Locale.ROOT, "sample %,d rows in blocks of %,d%s",
             rows, config.sample().blockRows(), config.sample().conditions().isEmpty() ? ""
                 : " with " + String.join(", ", config.sample().conditions())));
         Path syntheticDir = out.dir().resolve("synthetic");
         DistributedSampler.sample(spark, modelDir, model.schema(), rows,
             config.sample().blockRows(), config.sample().partitions(), config.seed(),
-            config.sample().conditions()).write().mode(SaveMode.ErrorIfExists)
+            config.sample().conditions(), config.sample().classBalance()).write()
+            .mode(SaveMode.ErrorIfExists)
             .parquet(syntheticDir.toString());
         console.step(5, STEPS, "evaluate");
         figures.put("training_rows", data.trainingRows());

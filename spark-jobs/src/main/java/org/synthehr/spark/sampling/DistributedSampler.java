@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -19,6 +21,7 @@ import org.synthehr.core.io.Json;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.seed.Seeds;
 import org.synthehr.core.table.Table;
+import org.synthehr.generator.ClassBalance;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.generator.SampleRequest;
@@ -49,6 +52,16 @@ public final class DistributedSampler {
    */
   public static Dataset<Row> sample(SparkSession spark, Path modelDir, TableSchema schema,
       long rows, int blockRows, int partitions, long seed, List<String> conditions) {
+    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions, Map.of());
+  }
+
+  /**
+   * The synthetic rows with a class balance of the label column (see {@link ClassBalance}; empty =
+   * the model's own proportions). Each block has the balance, so the whole output has it too.
+   */
+  public static Dataset<Row> sample(SparkSession spark, Path modelDir, TableSchema schema,
+      long rows, int blockRows, int partitions, long seed, List<String> conditions,
+      Map<String, Double> classBalance) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<byte[]> bundle = jsc.broadcast(ModelBundle.pack(modelDir));
     long blocks = (rows + blockRows - 1) / blockRows;
@@ -57,16 +70,24 @@ public final class DistributedSampler {
     StructType sparkSchema = SparkTables.structType(schema);
     String schemaJson = Json.toString(schema);
     List<String> conds = List.copyOf(conditions);
-    MapPartitionsFunction<Long, Row> fn =
-        ids -> new BlockIterator(ids, bundle.value(), schemaJson, rows, blockRows, seed, conds);
+    LinkedHashMap<String, Double> balance = new LinkedHashMap<>(classBalance);
+    MapPartitionsFunction<Long, Row> fn = ids -> new BlockIterator(ids, bundle.value(), schemaJson,
+        rows, blockRows, seed, conds, balance);
     return spark.range(0, blocks, 1, parts).mapPartitions(fn, Encoders.row(sparkSchema));
   }
 
   /** The rows of block {@code b}: the reference draw any partitioning must reproduce. */
   public static Table block(FittedSynthesizer model, long b, long rows, int blockRows, long seed,
       List<Condition> conditions) {
+    return block(model, b, rows, blockRows, seed, conditions, null);
+  }
+
+  /** The rows of block {@code b} with a class balance (null for none). */
+  public static Table block(FittedSynthesizer model, long b, long rows, int blockRows, long seed,
+      List<Condition> conditions, ClassBalance balance) {
     int n = (int) Math.min(blockRows, rows - b * blockRows);
-    return model.sample(new SampleRequest(n, Seeds.of(seed).blockSeed(STREAM, b), conditions));
+    SampleRequest request = new SampleRequest(n, Seeds.of(seed).blockSeed(STREAM, b), conditions);
+    return balance == null ? model.sample(request) : balance.sample(model, request);
   }
 
   /** Draws the blocks of one partition lazily, one block in memory at a time. */
@@ -78,11 +99,12 @@ public final class DistributedSampler {
     private final Path dir;
     private final FittedSynthesizer model;
     private final List<Condition> conditions;
+    private final ClassBalance balance;
     private Iterator<Row> current = Collections.emptyIterator();
     private boolean closed;
 
     BlockIterator(Iterator<Long> ids, byte[] bundle, String schemaJson, long rows, int blockRows,
-        long seed, List<String> conditionText) throws Exception {
+        long seed, List<String> conditionText, Map<String, Double> classBalance) throws Exception {
       this.ids = ids;
       this.rows = rows;
       this.blockRows = blockRows;
@@ -95,6 +117,7 @@ public final class DistributedSampler {
         parsed.add(Condition.parse(c, schema));
       }
       this.conditions = parsed;
+      this.balance = classBalance.isEmpty() ? null : ClassBalance.of(schema, classBalance);
     }
 
     @Override
@@ -104,7 +127,7 @@ public final class DistributedSampler {
           release();
           return false;
         }
-        Table t = block(model, ids.next(), rows, blockRows, seed, conditions);
+        Table t = block(model, ids.next(), rows, blockRows, seed, conditions, balance);
         current = SparkTables.rows(t).iterator();
       }
       return true;
