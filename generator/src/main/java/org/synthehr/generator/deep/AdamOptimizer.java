@@ -30,7 +30,7 @@ public final class AdamOptimizer implements AutoCloseable {
   private final List<float[]> variances = new ArrayList<>();
   private final List<NDArray> nativeMeans = new ArrayList<>();
   private final List<NDArray> nativeVariances = new ArrayList<>();
-  private final float learningRate;
+  private float learningRate;
   private final float beta1;
   private final float beta2;
   private final float epsilon;
@@ -79,6 +79,11 @@ public final class AdamOptimizer implements AutoCloseable {
         nativeVariances.add(this.manager.zeros(w.getShape(), w.getDataType()));
       }
     }
+  }
+
+  /** Sets the step size of the following steps (for learning-rate schedules). */
+  public void setLearningRate(float rate) {
+    this.learningRate = rate;
   }
 
   /** The parameters it updates, in a fixed order. */

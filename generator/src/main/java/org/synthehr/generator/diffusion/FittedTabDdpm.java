@@ -110,6 +110,11 @@ public final class FittedTabDdpm implements FittedSynthesizer {
     return sampler.visitedSteps();
   }
 
+  /** Where the default sampler's time went so far (for benchmarks). */
+  public synchronized String samplingProfile() {
+    return sampler.profile();
+  }
+
   @Override
   public synchronized Table sample(SampleRequest request) {
     return sample(request, sampler);

@@ -15,9 +15,14 @@ import org.synthehr.generator.deep.SpanSoftmax;
  * model's posterior {@code p(x_{t−1} | x_t) ∝ A ⊙ (c₁ softmax(logits) + c₀)} per block, where
  * {@code A = α_t x_t + (1−α_t)/K} (the one-step factor), {@code c₁ = ᾱ_{t−1}} and
  * {@code c₀ = (1−ᾱ_{t−1})/K} (a tiny floor at t = 0, where the bracket is the prediction itself),
- * and then {@code Σ q log p} against the true posterior q. Softmax and per-block normalisers are
- * whole-width operations (products with a 0/1 block indicator), so the cost does not grow with the
- * number of blocks.
+ * and then {@code Σ q log p} against the true posterior q.
+ *
+ * <p>Everything is in log space, as in the reference: {@code log(c₁ p + c₀)} is a log-add-exp of
+ * the log-softmax and {@code log c₀}, so no gradient passes through a {@code 1/u} of a vanishing
+ * probability (which in probability space overflows once the network grows confident). Every
+ * {@code log u} is at least about −65 (c₀ and A are bounded below), so the per-block normaliser
+ * {@code log Σ exp(log u)} needs no shift. Softmax and per-block sums are whole-width operations
+ * (products with a 0/1 block indicator), so the cost does not grow with the number of blocks.
  */
 final class MultinomialLoss implements AutoCloseable {
   private final NDManager manager;
@@ -52,13 +57,17 @@ final class MultinomialLoss implements AutoCloseable {
    *
    * @param logits {@code rows × width} class logits of the clean value
    * @param q {@code rows × width} the true posterior
-   * @param a {@code rows × width} the one-step factor A
-   * @param c0 {@code rows × width} the constant c₀
-   * @param c1 {@code rows × 1} the weight c₁ of the prediction
+   * @param logA {@code rows × width} log of the one-step factor A
+   * @param logC0 {@code rows × width} log c₀
+   * @param logC1 {@code rows × 1} log c₁
    */
-  NDArray crossEntropy(NDArray logits, NDArray q, NDArray a, NDArray c0, NDArray c1) {
-    NDArray u = softmax.softmax(logits).mul(c1).add(c0).mul(a);
-    NDArray logP = u.log().sub(u.matMul(indicator).log().matMul(indicatorT));
+  NDArray crossEntropy(NDArray logits, NDArray q, NDArray logA, NDArray logC0, NDArray logC1) {
+    NDArray logSoftmax = logits.sub(softmax.logSumExp(logits).matMul(indicatorT));
+    NDArray weighted = logSoftmax.add(logC1);
+    NDArray top = weighted.maximum(logC0);
+    NDArray logMix = top.add(weighted.sub(logC0).abs().neg().exp().add(1f).log());
+    NDArray logU = logMix.add(logA);
+    NDArray logP = logU.sub(logU.exp().matMul(indicator).log().matMul(indicatorT));
     return q.mul(logP).sum();
   }
 

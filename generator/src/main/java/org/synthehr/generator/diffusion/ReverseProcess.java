@@ -14,6 +14,7 @@ import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.JvmNoise;
 import org.synthehr.generator.deep.SpanSoftmax;
+import org.synthehr.generator.deep.StepTimer;
 
 /**
  * Sampling: the reverse chain from pure noise (standard normal scores, uniform classes) to rows,
@@ -54,6 +55,7 @@ final class ReverseProcess {
   private final int[] blockClasses;
   private final int[] blockOffsets;
   private final int labels;
+  private final StepTimer timer = new StepTimer("input", "network", "softmax", "update");
 
   /**
    * The rows drawn, in the codec's layout.
@@ -103,6 +105,14 @@ final class ReverseProcess {
     return steps.clone();
   }
 
+  /**
+   * Where sampling time went so far, per pass over a chunk of up to {@value #CHUNK} rows (building
+   * the input on the JVM, the network, the class softmax, the JVM update of the chain).
+   */
+  String profile() {
+    return timer.describe().replace("per step", "per chunk pass").replace("steps", "passes");
+  }
+
   /** Runs the chain for {@code rows} rows. */
   Drawn run(int rows, Targets targets, SplittableRandom random) {
     float[] scores = new float[rows * d];
@@ -145,6 +155,7 @@ final class ReverseProcess {
         if (fixed != null) {
           inpaint(x, fixed, start, n, schedule.alphaBar(t), random);
         }
+        timer.start();
         java.util.Arrays.fill(input, 0f);
         for (int r = 0; r < n; r++) {
           System.arraycopy(z, r * d, input, r * inWidth, d);
@@ -153,6 +164,7 @@ final class ReverseProcess {
           }
         }
         embedding.write(t, time, 0);
+        timer.lap(0);
         float[] eps;
         float[] probabilities;
         try (NDManager m = chunkManager.newSubManager()) {
@@ -163,10 +175,13 @@ final class ReverseProcess {
           }
           NDList out = network.forward(store, in, false);
           eps = d > 0 ? out.get(0).toFloatArray() : new float[0];
+          timer.lap(1);
           probabilities = blocks > 0 ? softmax.softmax(out.get(1)).toFloatArray() : new float[0];
+          timer.lap(2);
         }
         gaussianStep(z, eps, n, t, s, random);
         multinomialStep(x, probabilities, n, t, s, random, posterior);
+        timer.lap(3);
       }
     }
     if (fixed != null) {

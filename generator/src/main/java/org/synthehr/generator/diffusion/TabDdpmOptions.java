@@ -16,6 +16,8 @@ import org.synthehr.core.error.InvalidConfigException;
  * @param embeddingDim width of the sinusoidal timestep embedding, the label embedding and the
  *     input projection (TabDDPM: 128)
  * @param learningRate Adam learning rate
+ * @param annealLearningRate decay the learning rate linearly to 0 over the planned epochs (as the
+ *     reference does); off keeps it constant
  * @param weightDecay Adam L2 weight decay
  * @param conditionOnLabel condition the denoiser on the schema's (discrete) label, which lets
  *     sampling fix the label's value or class balance exactly
@@ -27,12 +29,13 @@ import org.synthehr.core.error.InvalidConfigException;
  *     candidate rows per requested row (at least 100,000 in all) before a clear error
  */
 public record TabDdpmOptions(int timesteps, int samplingSteps, double eta, List<Integer> layers,
-    int embeddingDim, double learningRate, double weightDecay, boolean conditionOnLabel,
-    int maxQuantiles, int rowsPerQuantile, boolean dequantizeIntegers, int candidatesPerRow) {
+    int embeddingDim, double learningRate, boolean annealLearningRate, double weightDecay,
+    boolean conditionOnLabel, int maxQuantiles, int rowsPerQuantile, boolean dequantizeIntegers,
+    int candidatesPerRow) {
 
   /** The defaults. */
   public static final TabDdpmOptions DEFAULTS = new TabDdpmOptions(100, 20, 0.0,
-      List.of(256, 256), 128, 2e-3, 0.0, true, 1000, 30, true, 1000);
+      List.of(256, 256), 128, 2e-3, true, 0.0, true, 1000, 30, true, 1000);
 
   public TabDdpmOptions {
     layers = layers == null ? List.of() : List.copyOf(layers);

@@ -69,7 +69,7 @@ public final class TabDdpmSynthesizer implements Synthesizer {
       // Belt and braces: nothing in training draws from PyTorch's generator, but seed it anyway.
       Engine.getInstance().setRandomSeed((int) seeds.seed("engine"));
       try (TabDdpmTraining run = new TabDdpmTraining(options, codec, rows, config.batchSize(),
-          manager, seeds.random("init"))) {
+          config.epochs(), manager, seeds.random("init"))) {
         LossHistory history = LossHistory.empty();
         if (train) {
           history = TrainingLoop.run(run, new TrainingLoop.Plan(TabDdpmKind.ID, config.epochs(),

@@ -32,14 +32,16 @@ import org.synthehr.generator.deep.StepTimer;
  *
  * <p>All noise, timesteps and the true posterior q (it does not depend on the network) are drawn
  * and computed on the JVM from the epoch's stream; the model posterior is computed with whole-batch
- * operations: {@code p ∝ A ⊙ (ᾱ_{t−1} softmax(logits) + (1−ᾱ_{t−1})/K)} with
- * {@code A = α_t x_t + (1−α_t)/K}, its per-block normaliser a product with a 0/1 block indicator.
+ * operations in log space ({@link MultinomialLoss}).
  */
 final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
   /** Floor of the x₀-part at t = 0 (where it is the prediction itself): keeps log p finite. */
-  private static final float FLOOR = 1e-20f;
+  private static final double FLOOR = 1e-20;
 
   private final DiffusionCodec.Rows data;
+  private final float learningRate;
+  private final boolean anneal;
+  private final long plannedSteps;
   private final List<QuantileNormal> numeric;
   private final int batch;
   private final int d;
@@ -59,12 +61,18 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
   private final InputBuffers inputs = new InputBuffers();
   private final StepTimer timer = new StepTimer("batch", "forward", "backward", "optimiser");
 
+  /**
+   * @param epochs planned epochs (the learning rate decays to 0 at their end when annealed)
+   */
   TabDdpmTraining(TabDdpmOptions options, DiffusionCodec codec, DiffusionCodec.Rows data,
-      int batch, NDManager networkManager, SplittableRandom init) {
+      int batch, int epochs, NDManager networkManager, SplittableRandom init) {
     this.data = data;
+    this.learningRate = (float) options.learningRate();
+    this.anneal = options.annealLearningRate();
     this.numeric = codec.numeric();
     this.batch = Math.max(1, Math.min(batch, data.count()));
     this.d = numeric.size();
+    this.plannedSteps = (long) epochs * stepsPerEpoch();
     List<DiffusionCodec.Block> blockList = codec.blocks();
     this.blocks = blockList.size();
     this.blockClasses = new int[blocks];
@@ -98,6 +106,10 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
     return network;
   }
 
+  private long stepsPerEpoch() {
+    return (data.count() + batch - 1) / batch;
+  }
+
   @Override
   public long rowsPerEpoch() {
     return data.count();
@@ -124,8 +136,16 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
     double gaussian = 0;
     double multinomial = 0;
     int steps = 0;
+    long done = (epoch - 1L) * stepsPerEpoch();
     for (int start = 0; start < rows; start += batch) {
       int b = Math.min(batch, rows - start);
+      if (anneal) {
+        // The reference's schedule: lr · (1 − step / planned steps), from the global step count,
+        // so a resumed run continues the same schedule.
+        long step = done + steps;
+        optimizer.setLearningRate((float) (learningRate
+            * Math.max(0.0, 1.0 - (double) step / plannedSteps)));
+      }
       double[] losses = step(order, start, b, random);
       gaussian += losses[0];
       multinomial += losses[1];
@@ -164,11 +184,11 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
         }
         if (blocks > 0) {
           NDArray q = inputs.upload(m, 5, in.q, in.q.length, new Shape(b, width));
-          NDArray a = inputs.upload(m, 6, in.a, in.a.length, new Shape(b, width));
-          NDArray c0 = inputs.upload(m, 7, in.c0, in.c0.length, new Shape(b, width));
-          NDArray c1 = inputs.upload(m, 8, in.c1, in.c1.length, new Shape(b, 1));
+          NDArray logA = inputs.upload(m, 6, in.logA, in.logA.length, new Shape(b, width));
+          NDArray logC0 = inputs.upload(m, 7, in.logC0, in.logC0.length, new Shape(b, width));
+          NDArray logC1 = inputs.upload(m, 8, in.logC1, in.logC1.length, new Shape(b, 1));
           // Σ_rows KL = Σ q log q − Σ q log p; the first sum is a constant of the batch.
-          NDArray klSum = loss.crossEntropy(out.get(1), q, a, c0, c1).neg()
+          NDArray klSum = loss.crossEntropy(out.get(1), q, logA, logC0, logC1).neg()
               .add((float) in.qLogQ);
           float scale = (float) schedule.steps() / b;
           multiLoss = klSum.mul(scale).add((float) prior).div((float) blocks);
@@ -220,15 +240,16 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
         int clean = data.classes()[row * blocks + k];
         int noisy = MultinomialDiffusion.noisy(clean, classes, alphaBar, random);
         in.x[i * inWidth + d + at + noisy] = 1f;
-        float c0 = t == 0 ? FLOOR : (float) ((1 - previous) / classes);
+        float logC0 = (float) Math.log(t == 0 ? FLOOR : (1 - previous) / classes);
         int row0 = i * width + at;
-        java.util.Arrays.fill(in.a, row0, row0 + classes, (float) ((1 - alpha) / classes));
-        in.a[row0 + noisy] = (float) (alpha + (1 - alpha) / classes);
-        java.util.Arrays.fill(in.c0, row0, row0 + classes, c0);
+        java.util.Arrays.fill(in.logA, row0, row0 + classes,
+            (float) Math.log((1 - alpha) / classes));
+        in.logA[row0 + noisy] = (float) Math.log(alpha + (1 - alpha) / classes);
+        java.util.Arrays.fill(in.logC0, row0, row0 + classes, logC0);
         in.qLogQ += MultinomialDiffusion.oneHotPosterior(classes, clean, noisy, t == 0, alpha,
             previous, in.q, row0);
       }
-      in.c1[i] = (float) previous;
+      in.logC1[i] = (float) Math.log(previous);
       embedding.write(t, in.time, i * embedding.dim());
       if (labels > 0) {
         in.label[i * labels + data.labels()[row]] = 1f;
@@ -245,9 +266,9 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
     final float[] noise;
     final float[] mask;
     final float[] q;
-    final float[] a;
-    final float[] c0;
-    final float[] c1;
+    final float[] logA;
+    final float[] logC0;
+    final float[] logC1;
     int observed;
     double qLogQ;
 
@@ -258,9 +279,9 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
       noise = new float[b * d];
       mask = new float[b * d];
       q = new float[b * width];
-      a = new float[b * width];
-      c0 = new float[b * width];
-      c1 = new float[b];
+      logA = new float[b * width];
+      logC0 = new float[b * width];
+      logC1 = new float[b];
     }
   }
 

@@ -94,6 +94,8 @@ class MultinomialDiffusionTest {
     for (int i = 0; i < logits.length; i++) {
       logits[i] = (float) (3 * r.nextGaussian());
     }
+    // A confidently wrong prediction: the true class of the t = 0 row far below the others.
+    logits[2] = -30f;
     float[] q = new float[3 * width];
     float[] a = new float[3 * width];
     float[] c0 = new float[3 * width];
@@ -104,7 +106,7 @@ class MultinomialDiffusionTest {
       int t = steps[row];
       double alpha = s.alpha(t);
       double previous = s.alphaBar(t - 1);
-      c1[row] = (float) previous;
+      c1[row] = (float) Math.log(previous);
       for (int b = 0; b < 2; b++) {
         int k = classes[b];
         int at = row * width + offsets[b];
@@ -122,8 +124,8 @@ class MultinomialDiffusionTest {
         }
         for (int c = 0; c < k; c++) {
           p[c] /= z;
-          a[at + c] = (float) ((c == noisy[row][b] ? alpha : 0) + (1 - alpha) / k);
-          c0[at + c] = t == 0 ? 1e-20f : (float) ((1 - previous) / k);
+          a[at + c] = (float) Math.log((c == noisy[row][b] ? alpha : 0) + (1 - alpha) / k);
+          c0[at + c] = (float) Math.log(t == 0 ? 1e-20 : (1 - previous) / k);
         }
         double[] trueQ = new double[k];
         double[] model = new double[k];
