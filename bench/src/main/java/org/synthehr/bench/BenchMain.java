@@ -12,6 +12,9 @@ public final class BenchMain {
 
   static {
     register(new CopulaBenchmark());
+    register(new DeepTabularBenchmark());
+    register(new DistancesBenchmark());
+    register(new PrivacyBenchmark());
     register(new TabDdpmBenchmark());
   }
 

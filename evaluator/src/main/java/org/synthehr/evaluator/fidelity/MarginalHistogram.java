@@ -61,16 +61,22 @@ public final class MarginalHistogram {
     } else {
       double lo = plan.cut(0);
       double hi = plan.cut(k - 1);
-      double width = (hi - lo) / NUMERIC_BINS;
+      boolean whole = plan.kind() == ColumnKind.INTEGER;
+      // Whole-number columns get bins of a whole number of values, labelled "a–b".
+      double width = whole ? Math.max(1, Math.ceil((hi - lo + 1) / NUMERIC_BINS))
+          : (hi - lo) / NUMERIC_BINS;
+      int bins = whole ? (int) Math.ceil((hi - lo + 1) / width) : NUMERIC_BINS;
       boolean below = hasMass(all, 0);
       boolean above = hasMass(all, plan.cellCount() - 1);
       if (below) {
         labels.add("< " + format(plan.kind(), lo));
       }
       int first = labels.size();
-      for (int b = 0; b < NUMERIC_BINS; b++) {
-        labels.add(format(plan.kind(), lo + b * width) + " – " + format(plan.kind(),
-            lo + (b + 1) * width));
+      for (int b = 0; b < bins; b++) {
+        double from = lo + b * width;
+        labels.add(whole ? (width == 1 ? format(plan.kind(), from) : format(plan.kind(), from)
+            + "–" + format(plan.kind(), Math.min(hi, from + width - 1)))
+            : format(plan.kind(), from) + " – " + format(plan.kind(), from + width));
       }
       if (above) {
         labels.add("> " + format(plan.kind(), hi));
@@ -93,8 +99,7 @@ public final class MarginalHistogram {
             bar = labels.size() - 1;
           } else {
             double at = c % 2 == 1 ? plan.cut(c / 2) : st.sum(c) / n;
-            bar = first + (int) Math.max(0, Math.min(NUMERIC_BINS - 1, Math.floor((at - lo)
-                / width)));
+            bar = first + (int) Math.max(0, Math.min(bins - 1, Math.floor((at - lo) / width)));
           }
           bars[s][bar] += (double) n / st.observed();
         }

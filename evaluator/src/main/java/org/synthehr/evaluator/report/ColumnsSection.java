@@ -107,9 +107,9 @@ final class ColumnsSection implements ReportSection {
     if (labels.isEmpty()) {
       out.append("<p class='muted'>No observed values.</p>");
     } else if (numeric) {
-      out.append(Svg.columnChart(labels, series, 430));
+      out.append(Svg.columnChart(labels, series, 600));
     } else {
-      out.append(Svg.barChart(labels, series, 430, true));
+      out.append(Svg.barChart(labels, series, 600, true));
     }
     out.append("<div class='stats'>");
     Map<String, Object> missing = Details.map(distance.details().get("missing_rate"));

@@ -34,7 +34,7 @@ final class DetectionSection implements ReportSection {
     if (auc != null) {
       Map<String, Object> d = auc.details();
       out.append("<p class='lead'>A ").append(Html.esc(d.getOrDefault("model", "classifier")))
-          .append(" classifier was trained to tell ").append(Html.esc(d.get("rows_per_side")))
+          .append(" classifier was trained to tell ").append(Html.count(d.get("rows_per_side")))
           .append(" real training rows from as many synthetic rows and tested on rows it had not"
               + " seen. An AUC of 0.5 means it cannot tell them apart; the holdout line shows what"
               + " the same classifier achieves against real rows it never saw.</p>");

@@ -42,6 +42,14 @@ public final class Html {
     return String.format(Locale.ROOT, "%.3f", v);
   }
 
+  /** A count with thousands separators (any number type, or text as is). */
+  public static String count(Object v) {
+    if (v instanceof Number n) {
+      return String.format(Locale.ROOT, "%,d", Math.round(n.doubleValue()));
+    }
+    return esc(v);
+  }
+
   /** A share as a percentage with one decimal. */
   public static String pct(double v) {
     return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);

@@ -15,6 +15,8 @@ import org.synthehr.core.result.Report;
  */
 final class PairsSection implements ReportSection {
   private static final int WORST = 15;
+  private static final Map<String, String> MEASURES = Map.of("pearson", "Pearson r", "spearman",
+      "Spearman ρ", "cramers_v", "Cramér's V", "correlation_ratio", "correlation ratio η");
 
   @Override
   public String title() {
@@ -76,7 +78,7 @@ final class PairsSection implements ReportSection {
       String[] parts = m.id().split("\\.", 4);
       Map<String, Object> d = m.details();
       out.append("<tr><td>").append(esc(parts[3].replace("|", " × "))).append("</td><td>")
-          .append(esc(parts[2].replace('_', ' '))).append("</td><td class='n'>")
+          .append(esc(MEASURES.getOrDefault(parts[2], parts[2]))).append("</td><td class='n'>")
           .append(Html.num(Details.number(d.get("real")))).append("</td><td class='n'>")
           .append(Html.num(Details.number(d.get("synthetic")))).append("</td><td class='n'>")
           .append(Html.num(m.value())).append("</td><td class='n'>").append(Html.num(m.baseline()))

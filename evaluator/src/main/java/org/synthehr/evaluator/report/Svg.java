@@ -113,7 +113,7 @@ public final class Svg {
     int top = 4;
     int bottom = 20;
     int height = top + n * row + bottom;
-    double plotW = width - left - 12;
+    double plotW = width - left - 24;
     double rawMax = Math.max(0, maxValue(series));
     double rawMin = shares ? 0 : Math.min(0, minValue(series));
     if (rawMax - rawMin <= 0) {

@@ -45,9 +45,9 @@ final class UtilitySection implements ReportSection {
     MetricResult first = find(accepted, "utility." + models.iterator().next() + ".trtr.auc");
     if (first != null) {
       Map<String, Object> d = first.details();
-      out.append("<p class='lead'>Each model was trained once on ").append(esc(d.get("train_rows")))
+      out.append("<p class='lead'>Each model was trained once on ").append(Html.count(d.get("train_rows")))
           .append(" real training rows (TRTR) and once on as many synthetic rows (TSTR), and both"
-              + " were tested on ").append(esc(d.get("test_rows")))
+              + " were tested on ").append(Html.count(d.get("test_rows")))
           .append(" holdout rows neither had seen, predicting <b>").append(esc(d.get("outcome")))
           .append("</b>. Intervals are 95% bootstrap intervals over the test rows.</p>");
     }
@@ -89,7 +89,10 @@ final class UtilitySection implements ReportSection {
             .append("/5</td><td></td></tr>");
       }
     }
-    out.append("</tbody></table><div class='row'>");
+    out.append("</tbody></table>");
+    out.append("<div class='legend'><span><i style='background:" + Svg.REAL + "'></i>model trained"
+        + " on real data</span><span><i style='background:" + Svg.SYNTHETIC + "'></i>model trained"
+        + " on synthetic data</span></div><div class='row'>");
     for (String model : models) {
       MetricResult agree = find(accepted, "utility." + model + ".importance_agreement");
       if (agree != null) {

@@ -46,7 +46,7 @@ enum Verdict {
     double scale = Math.max(0.05, Math.abs(b));
     double gain = m.direction() == Direction.LOWER_IS_BETTER ? b - v
         : m.direction() == Direction.HIGHER_IS_BETTER ? v - b : -Math.abs(v - b);
-    if (Math.abs(v - b) <= 0.01 * scale + 0.002) {
+    if (Math.abs(v - b) <= 0.02 * scale + 0.005) {
       return AS_REAL;
     }
     if (gain > 0) {

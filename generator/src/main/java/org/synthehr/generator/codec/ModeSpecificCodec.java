@@ -227,16 +227,28 @@ public final class ModeSpecificCodec {
    * @param schema the output schema (the codec's columns, in order)
    */
   public Table decode(float[] data, int rows, TableSchema schema) {
+    return decode(data, rows, SpanSampling.argmax(data, rows, width, spans), schema);
+  }
+
+  /**
+   * Decodes rows from their scalars and the chosen position of each softmax span.
+   *
+   * @param data {@code rows × width()} values (only the tanh positions are read)
+   * @param rows number of rows
+   * @param choices {@code rows × softmax spans} chosen positions, as {@link SpanSampling} makes
+   * @param schema the output schema (the codec's columns, in order)
+   */
+  public Table decode(float[] data, int rows, int[] choices, TableSchema schema) {
+    int k = SpanSampling.softmaxSpans(spans);
     List<Column> out = new ArrayList<>(columns.size());
+    int span = 0;
     for (int i = 0; i < columns.size(); i++) {
       ColumnEncoding enc = columns.get(i);
       int at = columnOffsets[i];
       if (enc instanceof ColumnEncoding.Numeric num) {
         double[] values = new double[rows];
-        int k = num.width() - 1;
         for (int r = 0; r < rows; r++) {
-          int base = r * width + at;
-          values[r] = num.decode(data[base], argmax(data, base + 1, k));
+          values[r] = num.decode(data[r * width + at], choices[r * k + span]);
         }
         out.add(new NumericColumn(enc.column(), values));
       } else {
@@ -244,10 +256,11 @@ public final class ModeSpecificCodec {
         int[] codeOf = cat.codesOfPositions();
         int[] codes = new int[rows];
         for (int r = 0; r < rows; r++) {
-          codes[r] = codeOf[argmax(data, r * width + at, cat.width())];
+          codes[r] = codeOf[choices[r * k + span]];
         }
         out.add(new CategoricalColumn(enc.column(), codes, cat.dictionary()));
       }
+      span++;
     }
     return new Table(schema, out);
   }

@@ -4,23 +4,37 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Draws a category for every one-hot span of encoded rows that hold probabilities, writing the
- * choice back as a one-hot: the JVM side of sampling from a network's softmax outputs. One uniform
- * number per span and row (inverse CDF), equivalent in law to the reference's Gumbel-softmax
- * followed by argmax.
+ * The category chosen in every one-hot span of encoded rows: drawn from probabilities (one
+ * uniform number per span and row, inverse CDF; equivalent in law to the reference's Gumbel-softmax
+ * followed by argmax) or taken as the largest value. Choices are stored row by row, one per
+ * softmax span in span order, and read by {@link ModeSpecificCodec#decode(float[], int, int[],
+ * org.synthehr.core.schema.TableSchema)}.
  */
 public final class SpanSampling {
   private SpanSampling() {}
 
+  /** Number of softmax spans, i.e. choices per row. */
+  public static int softmaxSpans(List<OutputSpan> spans) {
+    int n = 0;
+    for (OutputSpan s : spans) {
+      n += s.activation() == SpanActivation.SOFTMAX ? 1 : 0;
+    }
+    return n;
+  }
+
   /**
-   * Replaces each softmax span's probabilities by a one-hot sample of them.
+   * Draws each softmax span's position from the probabilities it holds.
    *
    * @param data {@code rows × width} values, row-major
+   * @return {@code rows × softmaxSpans} chosen positions (0-based within each span)
    */
-  public static void sampleOneHots(float[] data, int rows, int width, List<OutputSpan> spans,
+  public static int[] sample(float[] data, int rows, int width, List<OutputSpan> spans,
       SplittableRandom random) {
+    int k = softmaxSpans(spans);
+    int[] choices = new int[rows * k];
     for (int r = 0; r < rows; r++) {
       int base = r * width;
+      int c = r * k;
       for (OutputSpan s : spans) {
         if (s.activation() != SpanActivation.SOFTMAX) {
           continue;
@@ -34,17 +48,31 @@ public final class SpanSampling {
         double u = random.nextDouble() * total;
         int chosen = n - 1;
         double acc = 0;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < n - 1; j++) {
           acc += data[from + j];
           if (u < acc) {
             chosen = j;
             break;
           }
         }
-        for (int j = 0; j < n; j++) {
-          data[from + j] = j == chosen ? 1f : 0f;
+        choices[c++] = chosen;
+      }
+    }
+    return choices;
+  }
+
+  /** Takes each softmax span's largest value (first one on ties). */
+  public static int[] argmax(float[] data, int rows, int width, List<OutputSpan> spans) {
+    int k = softmaxSpans(spans);
+    int[] choices = new int[rows * k];
+    for (int r = 0; r < rows; r++) {
+      int c = r * k;
+      for (OutputSpan s : spans) {
+        if (s.activation() == SpanActivation.SOFTMAX) {
+          choices[c++] = ModeSpecificCodec.argmax(data, r * width + s.offset(), s.width());
         }
       }
     }
+    return choices;
   }
 }

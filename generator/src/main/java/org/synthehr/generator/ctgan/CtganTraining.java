@@ -201,7 +201,7 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
         System.arraycopy(condBuffer, r * condWidth, noiseAndCond, r * in + embedding, condWidth);
       }
     }
-    spanOps.gumbelNoise(random, gumbel, batch);
+    spanOps.exponentialNoise(random, gumbel, batch);
   }
 
   /** Dropout masks for the critic's hidden layers; {@code use} picks distinct buffer slots. */

@@ -104,8 +104,8 @@ final class FittedCtgan extends FittedDeepModel {
         System.arraycopy(values, 0, out, start * width, n * width);
       }
     }
-    SpanSampling.sampleOneHots(out, rows, width, codec().spans(), random);
-    return codec().decode(out, rows, schema());
+    int[] choices = SpanSampling.sample(out, rows, width, codec().spans(), random);
+    return codec().decode(out, rows, choices, schema());
   }
 
   @Override

@@ -42,6 +42,16 @@ public final class JvmNoise {
   }
 
   /**
+   * Fills {@code out[from..from+n)} with standard exponential values (never below the smallest
+   * normal float, so their logarithm is finite).
+   */
+  public static void exponential(SplittableRandom random, float[] out, int from, int n) {
+    for (int i = from; i < from + n; i++) {
+      out[i] = Math.max((float) random.nextExponential(), Float.MIN_NORMAL);
+    }
+  }
+
+  /**
    * An inverted-dropout mask: each entry is {@code 1 / (1 - p)} with probability {@code 1 - p},
    * else 0, so that masked activations keep their expectation.
    */

@@ -15,6 +15,7 @@ public final class SpanOps {
   private final List<OutputSpan> spans;
   private final SpanSoftmax softmax;
   private final int width;
+  private final ai.djl.ndarray.index.NDIndex[] slices;
 
   /**
    * @param manager owns the constant matrices (must outlive every use)
@@ -26,6 +27,11 @@ public final class SpanOps {
     this.width = width;
     this.softmax = new SpanSoftmax(manager, width, spans.stream()
         .filter(s -> s.activation() == SpanActivation.SOFTMAX).toList());
+    this.slices = new ai.djl.ndarray.index.NDIndex[spans.size()];
+    for (int i = 0; i < spans.size(); i++) {
+      slices[i] = new ai.djl.ndarray.index.NDIndex().addAllDim()
+          .addSliceDim(spans.get(i).offset(), spans.get(i).end());
+    }
   }
 
   /** Width of an encoded row. */
@@ -43,25 +49,43 @@ public final class SpanOps {
    * one-hot spans (differentiable samples of a category).
    *
    * @param raw {@code rows × width} network outputs
-   * @param gumbel {@code rows × width} standard Gumbel noise (ignored at tanh positions)
+   * @param exponential {@code rows × width} standard exponential noise from
+   *     {@link #exponentialNoise}; -log of it is standard Gumbel noise, taken here by PyTorch's
+   *     vectorised logarithm (the JVM's costs more than the rest of the batch assembly)
    */
-  public NDArray gumbelSoftmax(NDArray raw, NDArray gumbel, float tau) {
-    NDArray y = softmax.softmax(raw.add(gumbel).mul(1f / tau));
+  public NDArray gumbelSoftmax(NDArray raw, NDArray exponential, float tau) {
+    NDArray y = softmax.softmax(raw.sub(exponential.log()).mul(1f / tau));
     return y.add(raw.tanh().mul(softmax.outside()));
   }
 
-  /** Sampling activations: tanh on scalars, category probabilities on one-hot spans. */
+  /**
+   * Sampling activations (no gradient): tanh on scalars, category probabilities on one-hot spans,
+   * span by span (with large sampling batches the per-span calls cost nothing, and no JVM pass is
+   * needed for the shift).
+   */
   public NDArray probabilities(NDArray raw) {
-    return softmax.softmax(raw).add(raw.tanh().mul(softmax.outside()));
+    List<NDArray> parts = new java.util.ArrayList<>(spans.size());
+    for (int i = 0; i < spans.size(); i++) {
+      NDArray piece = raw.get(slices[i]);
+      parts.add(spans.get(i).activation() == SpanActivation.TANH ? piece.tanh()
+          : piece.softmax(1));
+    }
+    return parts.size() == 1 ? parts.get(0)
+        : ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(parts), 1);
   }
 
-  /** Fills the one-hot positions of {@code rows} encoded rows with standard Gumbel noise. */
-  public void gumbelNoise(SplittableRandom random, float[] out, int rows) {
+  /**
+   * Fills the one-hot positions of {@code rows} encoded rows with standard exponential noise (1 at
+   * scalar positions, where it is not used), for {@link #gumbelSoftmax}.
+   */
+  public void exponentialNoise(SplittableRandom random, float[] out, int rows) {
     for (int r = 0; r < rows; r++) {
       int base = r * width;
       for (OutputSpan s : spans) {
         if (s.activation() == SpanActivation.SOFTMAX) {
-          JvmNoise.gumbel(random, out, base + s.offset(), s.width());
+          JvmNoise.exponential(random, out, base + s.offset(), s.width());
+        } else {
+          java.util.Arrays.fill(out, base + s.offset(), base + s.end(), 1f);
         }
       }
     }

@@ -23,6 +23,9 @@ public final class SpanSoftmax {
   private final NDArray indicatorT;
   private final NDArray inSpan;
   private final NDArray outside;
+  // The shift arrays are only read by the subtraction/addition that consumes them, which runs at
+  // once (CPU) or copies them (GPU), so one buffer per role serves every call.
+  private final InputBuffers buffers = new InputBuffers();
 
   /**
    * @param manager owns the constant matrices (must outlive every use)
@@ -108,8 +111,8 @@ public final class SpanSoftmax {
   public NDArray softmax(NDArray z) {
     int rows = (int) z.getShape().get(0);
     float[] values = z.toFloatArray();
-    NDArray shift = AlignedArrays.create(z.getManager(), shift(values, spanMax(values, rows), rows),
-        new Shape(rows, width));
+    NDArray shift = buffers.upload(z.getManager(), 0, shift(values, spanMax(values, rows), rows),
+        rows * width, new Shape(rows, width));
     NDArray e = z.sub(shift).exp().mul(inSpan);
     NDArray denominator = e.matMul(indicator).matMul(indicatorT).add(outside);
     return e.div(denominator);
@@ -123,10 +126,10 @@ public final class SpanSoftmax {
     int rows = (int) logits.getShape().get(0);
     float[] values = logits.toFloatArray();
     float[] max = spanMax(values, rows);
-    NDArray shift = AlignedArrays.create(logits.getManager(), shift(values, max, rows),
+    NDArray shift = buffers.upload(logits.getManager(), 0, shift(values, max, rows), rows * width,
         new Shape(rows, width));
     NDArray sums = logits.sub(shift).exp().mul(inSpan).matMul(indicator);
-    return sums.log().add(AlignedArrays.create(logits.getManager(), max,
+    return sums.log().add(buffers.upload(logits.getManager(), 1, max, rows * spanCount,
         new Shape(rows, spanCount)));
   }
 }

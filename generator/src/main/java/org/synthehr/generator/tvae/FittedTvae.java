@@ -88,18 +88,17 @@ final class FittedTvae extends FittedDeepModel {
         System.arraycopy(values, 0, out, start * width, n * width);
       }
     }
+    int[] scalars = codec().spans().stream().filter(s -> s.activation() == SpanActivation.TANH)
+        .mapToInt(OutputSpan::offset).toArray();
     for (int r = 0; r < rows; r++) {
-      for (OutputSpan s : codec().spans()) {
-        if (s.activation() == SpanActivation.TANH) {
-          int at = r * width + s.offset();
-          out[at] += (float) (sigma[s.offset()] * random.nextGaussian());
-        }
+      for (int p : scalars) {
+        out[r * width + p] += (float) (sigma[p] * random.nextGaussian());
       }
     }
-    if (sampleCategories) {
-      SpanSampling.sampleOneHots(out, rows, width, codec().spans(), random);
-    }
-    return codec().decode(out, rows, schema());
+    int[] choices = sampleCategories
+        ? SpanSampling.sample(out, rows, width, codec().spans(), random)
+        : SpanSampling.argmax(out, rows, width, codec().spans());
+    return codec().decode(out, rows, choices, schema());
   }
 
   @Override

@@ -35,8 +35,9 @@ import picocli.CommandLine.Parameters;
             + " never saw: otherwise the utility and privacy figures are optimistic."},
     footer = {"", "Examples:",
         "  bin/synth evaluate configs/diabetes130-sample.yaml",
-        "  bin/synth evaluate --real real.csv --synthetic other-tool.parquet --schema schema.yaml \\",
-        "      --holdout holdout.csv --label readmitted --positive '<30' --out report/",
+        "  bin/synth evaluate --real real.csv --synthetic other-tool.parquet \\",
+        "      --schema schema.yaml --holdout holdout.csv \\",
+        "      --label readmitted --positive '<30' --out report/",
         "", "Every key under 'evaluate:' is listed in docs/evaluation.md."})
 final class EvaluateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

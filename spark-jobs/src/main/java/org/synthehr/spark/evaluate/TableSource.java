@@ -17,11 +17,22 @@ import org.synthehr.core.io.DataFormat;
 /**
  * Opens a table to evaluate (synthetic data from any tool, or a holdout file) as a Spark dataset of
  * the columns the real data has, in the real data's order: Parquet (a file or a directory of parts)
- * keeps its typed cells, CSV/TSV (optionally gzipped) gives text. Extra columns are ignored; missing
+ * keeps its typed cells, CSV/TSV (a file, optionally gzipped, or a directory of CSV parts) gives
+ * text. Extra columns are ignored; missing
  * ones are an error that lists them.
  */
 public final class TableSource {
   private TableSource() {}
+
+  /** Whether a directory holds CSV parts (Spark's CSV output) rather than Parquet ones. */
+  private static boolean csvParts(Path dir) {
+    try (var files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString().toLowerCase(Locale.ROOT))
+          .anyMatch(f -> f.endsWith(".csv") || f.endsWith(".csv.gz"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + dir, e);
+    }
+  }
 
   /**
    * The named columns of a file or directory.
@@ -36,7 +47,7 @@ public final class TableSource {
     }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     Dataset<Row> ds;
-    if (Files.isRegularFile(path) && DataFormat.of(path) == DataFormat.CSV) {
+    if (Files.isRegularFile(path) ? DataFormat.of(path) == DataFormat.CSV : csvParts(path)) {
       ds = spark.read().option("header", "true").option("escape", "\"")
           .option("sep", name.endsWith(".tsv") || name.endsWith(".tsv.gz") ? "\t" : ",")
           .csv(path.toString());

@@ -14,8 +14,8 @@ import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.Evaluator;
 import org.synthehr.evaluator.stats.StatisticsPlan;
 import org.synthehr.evaluator.stats.TableStatistics;
-import org.synthehr.privacy.PrivacyMetrics;
 import org.synthehr.spark.config.EvaluateConfig;
+import org.synthehr.spark.privacy.PrivacyFigures;
 import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.evaluate.SampleCollector;
 import org.synthehr.spark.evaluate.SparkStatistics;
@@ -67,14 +67,10 @@ public final class Evaluation {
     summary.put("synthetic_rows_sampled", synSample.rowCount());
     summary.put("model_kind", config.model().kind());
     summary.putAll(outcome.summary());
-    if (hold != null) {
-      List<MetricResult> privacy = PrivacyMetrics.compute(training, holdout, synSample,
-          ec.privacyMaxSynthetic(), ec.privacyMaxReference(), config.seeds().seed("privacy.dcr"));
-      metrics.addAll(privacy);
-      privacy.forEach(m -> summary.put(m.id(), m.value()));
-      privacy.forEach(m -> console.detail(String.format(Locale.ROOT, "%s = %.4f (baseline %.4f)",
-          m.id(), m.value(), m.baseline())));
-    }
+    List<MetricResult> privacy = PrivacyFigures.compute(config, training, holdout, synSample,
+        counts, console);
+    metrics.addAll(privacy);
+    privacy.forEach(m -> summary.put(m.id(), m.value()));
     return new Report("Synthetic data report: " + config.input().path(), summary, metrics,
         provenance);
   }
