@@ -12,8 +12,10 @@ public final class BenchMain {
 
   static {
     register(new CopulaBenchmark());
+    register(new DeepTabularBenchmark());
     register(new DistancesBenchmark());
     register(new PrivacyBenchmark());
+    register(new TabDdpmBenchmark());
   }
 
   private BenchMain() {}

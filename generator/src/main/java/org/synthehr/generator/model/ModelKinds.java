@@ -10,6 +10,9 @@ import org.synthehr.core.error.Problem;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.generator.Synthesizer;
 import org.synthehr.generator.copula.GaussianCopulaKind;
+import org.synthehr.generator.ctgan.CtganKind;
+import org.synthehr.generator.diffusion.TabDdpmKind;
+import org.synthehr.generator.tvae.TvaeKind;
 
 /** The registry of model kinds: creates synthesizers from configs and loads saved models. */
 public final class ModelKinds {
@@ -17,6 +20,9 @@ public final class ModelKinds {
 
   static {
     register(new GaussianCopulaKind());
+    register(new CtganKind());
+    register(new TvaeKind());
+    register(new TabDdpmKind());
   }
 
   private ModelKinds() {}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.synthehr.generator.ClassBalance;
 import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.config.JobConfigLoader;
 import org.synthehr.spark.jobs.Console;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
         "The same model, seed and row count give the same rows for any number of partitions."},
     footer = {"", "Conditions: column=value, column=a|b (categories), column=low..high (numbers).",
         "Example:",
-        "  bin/synth sample configs/diabetes130-sample.yaml --rows 50000 --condition 'readmitted=<30'"})
+        "  bin/synth sample configs/diabetes130-sample.yaml --rows 50000 --condition 'readmitted=<30'",
+        "  bin/synth sample configs/diabetes130-tabddpm.yaml --rows 50000 --class-balance '<30=0.5,*=0.5'"})
 final class SampleCommand extends SparkCommand {
   @Option(names = "--model", paramLabel = "DIR", description = "Saved model (default:"
       + " output.dir/model).")
@@ -28,6 +30,11 @@ final class SampleCommand extends SparkCommand {
   @Option(names = "--condition", paramLabel = "COND", description = "A condition every row"
       + " satisfies (repeatable; replaces sample.conditions).")
   List<String> conditions = new ArrayList<>();
+
+  @Option(names = "--class-balance", paramLabel = "SHARES", description = "Share of each class"
+      + " of the label column, e.g. '<30=0.5,*=0.5' ('*' = every other class; replaces"
+      + " sample.class_balance).")
+  String classBalance;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output Parquet directory (default:"
       + " output.dir/synthetic).")
@@ -43,6 +50,7 @@ final class SampleCommand extends SparkCommand {
     SampleJob.run(spark, config, model != null ? model : base.resolve("model"),
         rows != null ? rows : config.sample().rows(),
         conditions.isEmpty() ? config.sample().conditions() : conditions,
+        classBalance != null ? ClassBalance.parse(classBalance) : config.sample().classBalance(),
         out != null ? out : base.resolve("synthetic"), overwrite, console);
   }
 }

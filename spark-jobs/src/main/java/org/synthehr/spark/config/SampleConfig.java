@@ -1,6 +1,8 @@
 package org.synthehr.spark.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.synthehr.core.error.InvalidConfigException;
 
 /**
@@ -12,10 +14,15 @@ import org.synthehr.core.error.InvalidConfigException;
  * @param blockRows rows per block (the unit of determinism and of work per task)
  * @param partitions Spark partitions for sampling; 0 means Spark's default parallelism
  * @param conditions conditions every row satisfies, e.g. {@code readmitted=<30} or {@code age=..}
+ * @param classBalance share of each class of the label column, e.g. {@code {"<30": 0.5, "*": 0.5}}
+ *     ({@code *} = every other class); empty for the model's own proportions
  */
-public record SampleConfig(long rows, int blockRows, int partitions, List<String> conditions) {
+public record SampleConfig(long rows, int blockRows, int partitions, List<String> conditions,
+    Map<String, Double> classBalance) {
   public SampleConfig {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    classBalance = classBalance == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(classBalance));
     if (rows < 0) {
       throw new InvalidConfigException("sample.rows must be 0 (as many as training) or positive.");
     }

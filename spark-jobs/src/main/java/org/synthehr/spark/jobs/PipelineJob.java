@@ -12,6 +12,7 @@ import org.synthehr.core.result.Report;
 import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.report.HtmlReport;
 import org.synthehr.evaluator.report.ReportFiles;
+import org.synthehr.generator.ClassBalance;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.spark.config.JobConfig;
@@ -58,13 +59,16 @@ public final class PipelineJob {
           resume, provenance, console)) {
         long rows = config.sample().rows() > 0 ? config.sample().rows() : data.trainingRows();
         config.sample().conditions().forEach(c -> Condition.parse(c, model.schema()));
+        if (!config.sample().classBalance().isEmpty()) {
+          ClassBalance.of(model.schema(), config.sample().classBalance());
+        }
         console.step(4, STEPS, String.format(Locale.ROOT, "sample %,d rows in blocks of %,d%s",
             rows, config.sample().blockRows(), config.sample().conditions().isEmpty() ? ""
                 : " with " + String.join(", ", config.sample().conditions())));
         Path syntheticDir = out.dir().resolve("synthetic");
         DistributedSampler.Sampled sampled = DistributedSampler.sample(spark, modelDir,
             model.schema(), rows, config.sample().blockRows(), config.sample().partitions(),
-            config.seed(), config.sample().conditions(),
+            config.seed(), config.sample().conditions(), config.sample().classBalance(),
             DisclosureControls.copyFilter(config, data.training()));
         sampled.rows().write().mode(SaveMode.ErrorIfExists).parquet(syntheticDir.toString());
         figures.put(PrivacyFigures.ROWS_DRAWN, rows);

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -20,6 +22,7 @@ import org.synthehr.core.io.Json;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.seed.Seeds;
 import org.synthehr.core.table.Table;
+import org.synthehr.generator.ClassBalance;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.generator.SampleRequest;
@@ -36,6 +39,9 @@ import org.synthehr.spark.ingest.SparkTables;
  * the rows): rows of a block that copy a training row are dropped and counted, and the block is
  * topped up from further draws with seeds derived from (run seed, b, attempt), so the output stays
  * independent of partitioning.
+ *
+ * <p>With a class balance of the label ({@link ClassBalance}), every block, and so the whole output,
+ * has it.
  */
 public final class DistributedSampler {
   /** The seed stream of sampling. */
@@ -80,18 +86,38 @@ public final class DistributedSampler {
    */
   public static Dataset<Row> sample(SparkSession spark, Path modelDir, TableSchema schema,
       long rows, int blockRows, int partitions, long seed, List<String> conditions) {
-    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions, null)
-        .rows();
+    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions,
+        Map.of(), null).rows();
   }
 
   /**
-   * The synthetic rows without exact copies of training rows.
+   * The synthetic rows with a class balance of the label column (see {@link ClassBalance}; empty =
+   * the model's own proportions).
+   */
+  public static Dataset<Row> sample(SparkSession spark, Path modelDir, TableSchema schema,
+      long rows, int blockRows, int partitions, long seed, List<String> conditions,
+      Map<String, Double> classBalance) {
+    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions,
+        classBalance, null).rows();
+  }
+
+  /** The synthetic rows without exact copies of training rows (null {@code copies}: no filter). */
+  public static Sampled sample(SparkSession spark, Path modelDir, TableSchema schema,
+      long rows, int blockRows, int partitions, long seed, List<String> conditions,
+      TrainingRowHashes copies) {
+    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions,
+        Map.of(), copies);
+  }
+
+  /**
+   * The synthetic rows with a class balance, without exact copies of training rows.
    *
+   * @param classBalance share of each label class (empty: the model's own proportions)
    * @param copies fingerprints of the training rows, or null for no filter
    */
   public static Sampled sample(SparkSession spark, Path modelDir, TableSchema schema,
       long rows, int blockRows, int partitions, long seed, List<String> conditions,
-      TrainingRowHashes copies) {
+      Map<String, Double> classBalance, TrainingRowHashes copies) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<TrainingRowHashes> hashes = copies == null ? null : jsc.broadcast(copies);
     CollectionAccumulator<long[]> removed = copies == null ? null
@@ -103,8 +129,10 @@ public final class DistributedSampler {
     StructType sparkSchema = SparkTables.structType(schema);
     String schemaJson = Json.toString(schema);
     List<String> conds = List.copyOf(conditions);
+    LinkedHashMap<String, Double> balance = new LinkedHashMap<>(classBalance);
     MapPartitionsFunction<Long, Row> fn = ids -> new BlockIterator(ids, bundle.value(),
-        schemaJson, rows, blockRows, seed, conds, hashes == null ? null : hashes.value(), removed);
+        schemaJson, rows, blockRows, seed, conds, balance,
+        hashes == null ? null : hashes.value(), removed);
     return new Sampled(spark.range(0, blocks, 1, parts).mapPartitions(fn,
         Encoders.row(sparkSchema)), removed);
   }
@@ -117,7 +145,19 @@ public final class DistributedSampler {
    */
   public static Table block(FittedSynthesizer model, long b, long rows, int blockRows, long seed,
       List<Condition> conditions, TrainingRowHashes copies, long[] removed) {
-    Table t = block(model, b, rows, blockRows, seed, conditions);
+    return block(model, b, rows, blockRows, seed, conditions, null, copies, removed);
+  }
+
+  /**
+   * Block {@code b} with a class balance (null for none), without copies of training rows (null
+   * {@code copies} for no filter).
+   *
+   * @param removed receives the number of copies removed
+   */
+  public static Table block(FittedSynthesizer model, long b, long rows, int blockRows, long seed,
+      List<Condition> conditions, ClassBalance balance, TrainingRowHashes copies,
+      long[] removed) {
+    Table t = block(model, b, rows, blockRows, seed, conditions, balance);
     if (copies == null) {
       return t;
     }
@@ -127,8 +167,9 @@ public final class DistributedSampler {
     Table kept = f.kept();
     Seeds seeds = Seeds.of(seed).child(REFILL_STREAM);
     for (int attempt = 0; kept.rowCount() < want && attempt < REFILL_ATTEMPTS; attempt++) {
-      Table more = model.sample(new SampleRequest(want - kept.rowCount(),
-          seeds.blockSeed("attempt-" + attempt, b), conditions));
+      SampleRequest request = new SampleRequest(want - kept.rowCount(),
+          seeds.blockSeed("attempt-" + attempt, b), conditions);
+      Table more = balance == null ? model.sample(request) : balance.sample(model, request);
       TrainingRowHashes.Filtered g = copies.removeCopies(more);
       dropped += g.removed();
       kept = Table.concat(List.of(kept, g.kept()));
@@ -140,8 +181,15 @@ public final class DistributedSampler {
   /** The rows of block {@code b}: the reference draw any partitioning must reproduce. */
   public static Table block(FittedSynthesizer model, long b, long rows, int blockRows, long seed,
       List<Condition> conditions) {
+    return block(model, b, rows, blockRows, seed, conditions, (ClassBalance) null);
+  }
+
+  /** The rows of block {@code b} with a class balance (null for none). */
+  public static Table block(FittedSynthesizer model, long b, long rows, int blockRows, long seed,
+      List<Condition> conditions, ClassBalance balance) {
     int n = (int) Math.min(blockRows, rows - b * blockRows);
-    return model.sample(new SampleRequest(n, Seeds.of(seed).blockSeed(STREAM, b), conditions));
+    SampleRequest request = new SampleRequest(n, Seeds.of(seed).blockSeed(STREAM, b), conditions);
+    return balance == null ? model.sample(request) : balance.sample(model, request);
   }
 
   /** Draws the blocks of one partition lazily, one block in memory at a time. */
@@ -153,14 +201,15 @@ public final class DistributedSampler {
     private final Path dir;
     private final FittedSynthesizer model;
     private final List<Condition> conditions;
+    private final ClassBalance balance;
     private final TrainingRowHashes copies;
     private final CollectionAccumulator<long[]> removed;
     private Iterator<Row> current = Collections.emptyIterator();
     private boolean closed;
 
     BlockIterator(Iterator<Long> ids, byte[] bundle, String schemaJson, long rows, int blockRows,
-        long seed, List<String> conditionText, TrainingRowHashes copies,
-        CollectionAccumulator<long[]> removed) throws Exception {
+        long seed, List<String> conditionText, Map<String, Double> classBalance,
+        TrainingRowHashes copies, CollectionAccumulator<long[]> removed) throws Exception {
       this.ids = ids;
       this.copies = copies;
       this.removed = removed;
@@ -175,6 +224,7 @@ public final class DistributedSampler {
         parsed.add(Condition.parse(c, schema));
       }
       this.conditions = parsed;
+      this.balance = classBalance.isEmpty() ? null : ClassBalance.of(schema, classBalance);
     }
 
     @Override
@@ -186,7 +236,7 @@ public final class DistributedSampler {
         }
         long b = ids.next();
         long[] dropped = new long[1];
-        Table t = block(model, b, rows, blockRows, seed, conditions, copies, dropped);
+        Table t = block(model, b, rows, blockRows, seed, conditions, balance, copies, dropped);
         if (removed != null) {
           removed.add(new long[] {b, dropped[0]});
         }
