@@ -29,6 +29,8 @@ public record PlausibilityRules(List<VariableRule> variables) {
    * @param low lowest plausible value
    * @param high highest plausible value
    * @param maxObservations most grid steps with a value any real patient has
+   *
+   * <p>Values are stored as floats, so they are compared with the bounds rounded to float.
    */
   public record VariableRule(String name, double low, double high, int maxObservations) {}
 
@@ -88,7 +90,7 @@ public record PlausibilityRules(List<VariableRule> variables) {
           if (t >= end) {
             afterEnd++;
           }
-          if (v < r.low() || v > r.high()) {
+          if (v < (float) r.low() || v > (float) r.high()) {
             outOfBounds++;
           }
         }
@@ -124,7 +126,7 @@ public record PlausibilityRules(List<VariableRule> variables) {
             v[i] = Float.NaN;
             continue;
           }
-          v[i] = Math.max(floatAtLeast(r.low()), Math.min(floatAtMost(r.high()), v[i]));
+          v[i] = Math.max((float) r.low(), Math.min((float) r.high(), v[i]));
           kept[count++] = t;
         }
         if (count > r.maxObservations()) {
@@ -146,18 +148,6 @@ public record PlausibilityRules(List<VariableRule> variables) {
         v[(p * steps + at[j]) * vars + k] = Float.NaN;
       }
     }
-  }
-
-  /** The smallest float not below x (values are stored as floats; bounds are doubles). */
-  static float floatAtLeast(double x) {
-    float f = (float) x;
-    return f < x ? Math.nextUp(f) : f;
-  }
-
-  /** The largest float not above x. */
-  static float floatAtMost(double x) {
-    float f = (float) x;
-    return f > x ? Math.nextDown(f) : f;
   }
 
   private static double quantile(double[] sorted, double q) {

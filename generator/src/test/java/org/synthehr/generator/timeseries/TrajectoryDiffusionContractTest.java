@@ -16,7 +16,7 @@ class TrajectoryDiffusionContractTest extends TrajectorySynthesizerContract {
     o.put("sampling_steps", 10);
     o.put("learning_rate", learningRate);
     o.put("ema_decay", 0.9);
-    return new ModelConfig(TrajectoryDiffusionKind.ID, epochs, 40, "cpu", 0, o);
+    return new ModelConfig(TrajectoryDiffusionKind.ID, epochs, 80, "cpu", 0, o);
   }
 
   @Override

@@ -15,7 +15,7 @@ class TrajectoryGanContractTest extends TrajectorySynthesizerContract {
     o.put("learning_rate", learningRate);
     o.put("critic_learning_rate", learningRate);
     o.put("inversion_steps", 20);
-    return new ModelConfig(TrajectoryGanKind.ID, epochs, 40, "cpu", 0, o);
+    return new ModelConfig(TrajectoryGanKind.ID, epochs, 80, "cpu", 0, o);
   }
 
   @Override
