@@ -12,6 +12,7 @@ public final class BenchMain {
 
   static {
     register(new CopulaBenchmark());
+    register(new LongitudinalBenchmark());
   }
 
   private BenchMain() {}

@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.synthehr.spark.config.JobConfigLoader;
 import org.synthehr.spark.jobs.Console;
 import org.synthehr.spark.jobs.PipelineJob;
+import org.synthehr.spark.longitudinal.LongitudinalCommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,9 @@ import picocli.CommandLine.Option;
         "Writes output.dir/ with model/, synthetic/ (Parquet), report.json, config.resolved.yaml,"
             + " schema.yaml and run.json. The directory appears only when the run succeeds."},
     footer = {"", "Example:", "  bin/synth pipeline configs/diabetes130-sample.yaml",
-        "  bin/synth pipeline configs/diabetes130-sample.yaml --set sample.rows=20000 --overwrite"})
+        "  bin/synth pipeline configs/diabetes130-sample.yaml --set sample.rows=20000 --overwrite",
+        "  bin/synth pipeline configs/physionet2012-sample.yaml   (kind: longitudinal, see"
+            + " docs/longitudinal.md)"})
 final class PipelineCommand extends SparkCommand {
   @Option(names = "--overwrite", description = "Replace output.dir if it exists.")
   boolean overwrite;
@@ -23,6 +26,16 @@ final class PipelineCommand extends SparkCommand {
   @Option(names = "--resume", description = "Continue training from the last checkpoint of a"
       + " failed run with the same output.dir (deep models with model.checkpoint_every > 0).")
   boolean resume;
+
+  /** Configs with {@code kind: longitudinal} run the longitudinal pipeline instead. */
+  @Override
+  public Integer call() {
+    if (LongitudinalCommandLine.handles(job.config)) {
+      return LongitudinalCommandLine.pipeline(job.config, job.overrides, job.quiet, overwrite,
+          resume);
+    }
+    return super.call();
+  }
 
   @Override
   void run(SparkSession spark, JobConfigLoader.Loaded loaded, Console console) {
