@@ -2,6 +2,7 @@ package org.synthehr.spark.longitudinal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.synthehr.generator.trajectory.SampledCohort;
 import org.synthehr.generator.trajectory.TrajectoryKinds;
 import org.synthehr.spark.ingest.SparkTables;
 import org.synthehr.spark.sampling.ModelBundle;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Samples synthetic patients across Spark tasks. Patients are cut into fixed blocks; block b is
@@ -103,12 +105,17 @@ public final class CohortSampler {
         }
       }
       out.add(RowFactory.create(GRID, null, null, null, RowFactory.create(first + p, c.end(p),
-          java.util.Arrays.asList(statics), java.util.Arrays.asList(values)), null));
+          seq(statics), seq(values)), null));
     }
     PlausibilityReport v = sc.rawViolations();
     out.add(RowFactory.create(VIOLATIONS, null, null, null, null, RowFactory.create(v.patients(),
         v.values(), v.outOfBounds(), v.tooFrequent(), v.afterEnd())));
     return out;
+  }
+
+  // The row encoder wants Scala sequences for array columns, not java.util.List.
+  private static <T> scala.collection.Seq<T> seq(T[] values) {
+    return CollectionConverters.asScala(Arrays.asList(values)).toSeq();
   }
 
   private static void tag(List<Row> out, String kind, Table table) {

@@ -1,5 +1,6 @@
 package org.synthehr.core.longitudinal.omop;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -21,11 +22,13 @@ import org.synthehr.core.error.InvalidConfigException;
  * @param deathColumn static column flagging in-hospital death, or null
  * @param deathValue the value of {@code deathColumn} that means death
  * @param staticMeasurements static numeric columns written as measurements at admission, with units
+ *     <p>Serializable because Spark ships it to the sampling tasks.
  */
 public record OmopConfig(String anchorDate, int spreadDays, String genderColumn,
     Map<String, String> genderValues, String ageColumn, String careSiteColumn,
     Map<String, String> careSiteValues, String deathColumn, String deathValue,
-    Map<String, String> staticMeasurements) {
+    Map<String, String> staticMeasurements) implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   public OmopConfig {
     anchorDate = anchorDate == null ? "2012-01-01" : anchorDate;
