@@ -13,6 +13,8 @@ public final class BenchMain {
   static {
     register(new CopulaBenchmark());
     register(new LongitudinalBenchmark());
+    register(new DistancesBenchmark());
+    register(new PrivacyBenchmark());
   }
 
   private BenchMain() {}

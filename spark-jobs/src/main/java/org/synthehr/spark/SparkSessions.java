@@ -25,6 +25,8 @@ public final class SparkSessions {
     b.config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.datetime.java8API.enabled", "true")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        // Wide EHR tables (50+ columns) would otherwise warn about truncated plan strings.
+        .config("spark.sql.debug.maxToStringFields", "1000")
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true");
     config.conf().forEach(b::config);
     return b.getOrCreate();

@@ -189,8 +189,14 @@ public final class ConfigLoader {
           cause == null ? e.getOriginalMessage() : cause.getMessage());
       throw new InvalidConfigException(source + ": key '" + path(e) + "': " + detail);
     } catch (MismatchedInputException e) {
+      JsonNode given = valueAt(tree, e);
+      if (given == null || given.isNull()) {
+        throw new InvalidConfigException(source + ": key '" + path(e) + "' is missing; it expects "
+            + describe(e.getTargetType()) + ". Fix: add it (see README, 'Config reference').");
+      }
       throw new InvalidConfigException(source + ": key '" + path(e) + "' expects " + describe(
-          e.getTargetType()) + ". Fix: correct the value (see README, 'Config reference').");
+          e.getTargetType()) + ", got '" + text(given) + "'. Fix: correct the value (see README,"
+          + " 'Config reference').");
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause();
       if (cause instanceof SynthException se) {
@@ -209,6 +215,25 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write config as YAML", e);
     }
+  }
+
+  private static JsonNode valueAt(JsonNode tree, JsonMappingException e) {
+    JsonNode node = tree;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (node == null) {
+        return null;
+      }
+      if (ref.getFieldName() != null) {
+        node = node.get(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        node = node.get(ref.getIndex());
+      }
+    }
+    return node;
+  }
+
+  private static String text(JsonNode node) {
+    return node.isValueNode() ? node.asText() : node.toString();
   }
 
   private static String path(JsonMappingException e) {

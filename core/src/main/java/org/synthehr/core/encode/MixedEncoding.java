@@ -72,6 +72,29 @@ public final class MixedEncoding {
     return new MixedEncoding(List.copyOf(parts), offset);
   }
 
+  /**
+   * One column's block of encoded features.
+   *
+   * @param column the column
+   * @param offset its first feature
+   * @param width its number of features
+   * @param categorical whether the block is one-hot (at most one non-zero per row)
+   */
+  public record Span(String column, int offset, int width, boolean categorical) {}
+
+  /** The blocks of every column, in feature order (lets kernels treat one-hot blocks as codes). */
+  public List<Span> spans() {
+    List<Span> out = new ArrayList<>(parts.size());
+    for (Part part : parts) {
+      if (part instanceof NumericPart p) {
+        out.add(new Span(p.column(), p.offset(), p.indicator() ? 2 : 1, false));
+      } else if (part instanceof CategoricalPart p) {
+        out.add(new Span(p.column(), p.offset(), p.index().size(), true));
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Number of encoded features per row. */
   public int width() {
     return width;

@@ -77,7 +77,7 @@ public final class SchemaInference {
     double uniqueness = (double) p.distinct() / present;
     boolean allNumeric = p.numeric() == present;
     boolean allIntegral = allNumeric && p.integral() == present;
-    if (!isLabel && ID_NAME.matcher(name).find() && (uniqueness > 0.5 || p.highCardinality())) {
+    if (!isLabel && ID_NAME.matcher(name).find() && (uniqueness >= 0.5 || p.highCardinality())) {
       return new Choice(ColumnSpec.of(name, ColumnKind.IDENTIFIER), String.format(Locale.ROOT,
           "name looks like an identifier and %.0f%% of values are distinct", 100 * uniqueness));
     }

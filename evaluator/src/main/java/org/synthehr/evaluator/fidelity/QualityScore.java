@@ -7,11 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.synthehr.core.result.Direction;
 import org.synthehr.core.result.MetricResult;
-import org.synthehr.core.schema.ColumnSpec;
 import org.synthehr.core.table.CategoricalColumn;
 import org.synthehr.core.table.Column;
 import org.synthehr.core.table.NumericColumn;
 import org.synthehr.core.table.Table;
+import org.synthehr.evaluator.stats.CategoricalStatistics;
+import org.synthehr.evaluator.stats.ColumnStatistics;
+import org.synthehr.evaluator.stats.NumericPlan;
+import org.synthehr.evaluator.stats.NumericStatistics;
+import org.synthehr.evaluator.stats.PairStatistics;
+import org.synthehr.evaluator.stats.StatisticsPlan;
+import org.synthehr.evaluator.stats.TableStatistics;
 
 /**
  * The SDMetrics-style quality score of REFERENCE.md, so our figures compare with published ones:
@@ -22,7 +28,7 @@ import org.synthehr.core.table.Table;
  */
 public final class QualityScore {
   /** Bins of a numeric column in a mixed pair. */
-  public static final int BINS = 10;
+  public static final int BINS = NumericPlan.TREND_BINS;
 
   private QualityScore() {}
 
@@ -62,43 +68,47 @@ public final class QualityScore {
     }
   }
 
-  /** Scores {@code synthetic} against {@code real} over the real table's modelled columns. */
+  /**
+   * Scores {@code synthetic} against {@code real} over the real table's modelled columns, exactly
+   * (every distinct real value is a cut point, so KS is exact).
+   */
   public static Result score(Table real, Table synthetic) {
-    List<ColumnSpec> columns = real.schema().modelled().columns();
+    StatisticsPlan plan = StatisticsPlan.fromReal(real, Integer.MAX_VALUE, List.of(), 0);
+    return fromStatistics(plan, TableStatistics.of(real, plan),
+        TableStatistics.of(synthetic, plan));
+  }
+
+  /**
+   * The score from sufficient statistics: the same figure for tables counted in memory or by Spark.
+   * KS terms are exact when the plan holds every distinct real value (see {@link MarginalDistances}).
+   */
+  public static Result fromStatistics(StatisticsPlan plan, TableStatistics real,
+      TableStatistics synthetic) {
     Map<String, Double> shapes = new LinkedHashMap<>();
-    for (ColumnSpec c : columns) {
-      shapes.put(c.name(), shape(real.column(c.name()), synthetic.column(c.name())));
+    for (int i = 0; i < plan.columns().size(); i++) {
+      shapes.put(plan.column(i).name(), shape(real.column(i), synthetic.column(i)));
     }
     Map<String, Double> trends = new LinkedHashMap<>();
-    List<Column> realCols = columns.stream().map(c -> real.column(c.name())).toList();
-    List<Column> synCols = columns.stream().map(c -> synthetic.column(c.name())).toList();
-    List<int[]> realCodes = new ArrayList<>();
-    List<int[]> synCodes = new ArrayList<>();
-    List<Integer> levels = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      Discretized d = discretize(realCols.get(i), synCols.get(i));
-      realCodes.add(d.real);
-      synCodes.add(d.synthetic);
-      levels.add(d.levels);
-    }
-    for (int i = 0; i < columns.size(); i++) {
-      for (int j = i + 1; j < columns.size(); j++) {
-        double t;
-        if (realCols.get(i) instanceof NumericColumn ri && realCols.get(j) instanceof NumericColumn rj) {
-          double dr = Distributions.pearson(ri, rj);
-          double ds = Distributions.pearson((NumericColumn) synCols.get(i),
-              (NumericColumn) synCols.get(j));
-          t = 1 - Math.abs(dr - ds) / 2;
-        } else {
-          t = 1 - Distributions.tvd(joint(realCodes.get(i), realCodes.get(j), levels.get(j),
-              levels.get(i)), joint(synCodes.get(i), synCodes.get(j), levels.get(j), levels.get(i)));
-        }
-        trends.put(columns.get(i).name() + "|" + columns.get(j).name(), t);
-      }
+    for (int p = 0; p < plan.pairCount(); p++) {
+      PairStatistics r = real.pair(p);
+      PairStatistics s = synthetic.pair(p);
+      double t = r.kind() == PairStatistics.Kind.NUMERIC
+          ? 1 - Math.abs(Associations.pearson(r) - Associations.pearson(s)) / 2
+          : Associations.contingencySimilarity(r, s);
+      trends.put(plan.column(plan.pairA(p)).name() + "|" + plan.column(plan.pairB(p)).name(), t);
     }
     double shape = shapes.values().stream().mapToDouble(Double::doubleValue).average().orElse(1);
     double trend = trends.values().stream().mapToDouble(Double::doubleValue).average().orElse(1);
     return new Result(shapes, trends, shape, trend, (shape + trend) / 2);
+  }
+
+  /** 1−KS for numeric columns, 1−TVD (missing as a category) for discrete ones. */
+  public static double shape(ColumnStatistics real, ColumnStatistics synthetic) {
+    if (real instanceof NumericStatistics r) {
+      return 1 - MarginalDistances.ks(r, (NumericStatistics) synthetic);
+    }
+    return 1 - MarginalDistances.tvd((CategoricalStatistics) real,
+        (CategoricalStatistics) synthetic);
   }
 
   /** 1−KS for numeric columns, 1−TVD (missing as a category) for discrete ones. */
@@ -109,63 +119,6 @@ public final class QualityScore {
     long[][] counts = Distributions.alignedCounts((CategoricalColumn) real,
         (CategoricalColumn) synthetic);
     return 1 - Distributions.tvd(counts[0], counts[1]);
-  }
-
-  private record Discretized(int[] real, int[] synthetic, int levels) {}
-
-  /** Codes for joint tables: categories over the union dictionary, numerics in 10 bins of the real range. */
-  private static Discretized discretize(Column real, Column synthetic) {
-    if (real instanceof NumericColumn r) {
-      NumericColumn s = (NumericColumn) synthetic;
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (double v : r.observed()) {
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-      }
-      return new Discretized(bins(r, min, max), bins(s, min, max), BINS + 1);
-    }
-    CategoricalColumn r = (CategoricalColumn) real;
-    CategoricalColumn s = (CategoricalColumn) synthetic;
-    Map<String, Integer> index = new LinkedHashMap<>();
-    r.dictionary().forEach(v -> index.putIfAbsent(v, index.size()));
-    s.dictionary().forEach(v -> index.putIfAbsent(v, index.size()));
-    int missing = index.size();
-    return new Discretized(codes(r, index, missing), codes(s, index, missing), missing + 1);
-  }
-
-  private static int[] bins(NumericColumn c, double min, double max) {
-    int[] out = new int[c.size()];
-    double width = (max - min) / BINS;
-    for (int i = 0; i < out.length; i++) {
-      double v = c.get(i);
-      if (Double.isNaN(v)) {
-        out[i] = BINS;
-      } else if (width <= 0) {
-        out[i] = 0;
-      } else {
-        out[i] = (int) Math.max(0, Math.min(BINS - 1, Math.floor((v - min) / width)));
-      }
-    }
-    return out;
-  }
-
-  private static int[] codes(CategoricalColumn c, Map<String, Integer> index, int missing) {
-    int[] map = c.dictionary().stream().mapToInt(index::get).toArray();
-    int[] out = new int[c.size()];
-    for (int i = 0; i < out.length; i++) {
-      int code = c.code(i);
-      out[i] = code < 0 ? missing : map[code];
-    }
-    return out;
-  }
-
-  private static long[] joint(int[] a, int[] b, int levelsB, int levelsA) {
-    long[] counts = new long[levelsA * levelsB];
-    for (int i = 0; i < a.length; i++) {
-      counts[a[i] * levelsB + b[i]]++;
-    }
-    return counts;
   }
 
   /** A one-line summary such as "overall 0.912 (shape 0.951, trend 0.873)". */

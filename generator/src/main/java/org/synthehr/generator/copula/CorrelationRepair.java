@@ -21,13 +21,16 @@ final class CorrelationRepair {
     RealMatrix v = eig.getV();
     int d = values.length;
     double[][] out = new double[d][d];
+    // Only the upper triangle is computed and mirrored: (v_ik l) v_jk and (v_jk l) v_ik round
+    // differently, and a near-zero entry a few ulps off its mirror fails Cholesky's symmetry check.
     for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) {
+      for (int j = i; j < d; j++) {
         double s = 0;
         for (int k = 0; k < d; k++) {
           s += v.getEntry(i, k) * Math.max(FLOOR, values[k]) * v.getEntry(j, k);
         }
         out[i][j] = s;
+        out[j][i] = s;
       }
     }
     double[] scale = new double[d];
@@ -35,8 +38,10 @@ final class CorrelationRepair {
       scale[i] = 1.0 / Math.sqrt(out[i][i]);
     }
     for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) {
-        out[i][j] = i == j ? 1.0 : out[i][j] * scale[i] * scale[j];
+      out[i][i] = 1.0;
+      for (int j = i + 1; j < d; j++) {
+        out[i][j] = out[i][j] * scale[i] * scale[j];
+        out[j][i] = out[i][j];
       }
     }
     return out;

@@ -14,7 +14,13 @@ import picocli.CommandLine.Option;
         + " Spark tasks, and evaluate them.",
         "",
         "Writes output.dir/ with model/, synthetic/ (Parquet), report.json, config.resolved.yaml,"
-            + " schema.yaml and run.json. The directory appears only when the run succeeds."},
+            + " schema.yaml and run.json. The directory appears only when the run succeeds.",
+        "",
+        "Privacy: rare categories are merged before training and synthetic rows that copy a"
+            + " training row are dropped (privacy.controls); membership, attribute-inference and"
+            + " singling-out attacks are reported (privacy.attacks). With release.policy set, the"
+            + " report is checked against it and a failing policy exits with code 4 (outputs kept"
+            + " for inspection). See docs/privacy.md."},
     footer = {"", "Example:", "  bin/synth pipeline configs/diabetes130-sample.yaml",
         "  bin/synth pipeline configs/diabetes130-sample.yaml --set sample.rows=20000 --overwrite",
         "  bin/synth pipeline configs/physionet2012-sample.yaml   (kind: longitudinal, see"

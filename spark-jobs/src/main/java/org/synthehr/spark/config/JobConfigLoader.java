@@ -24,6 +24,22 @@ public final class JobConfigLoader {
    */
   public record Loaded(JobConfig config, String resolvedYaml, Path file, List<String> overrides) {}
 
+  /**
+   * A config from the built-in defaults and {@code key=value} assignments alone (commands that take
+   * everything from options, e.g. {@code synth evaluate --real ... --synthetic ...}).
+   *
+   * @param source how to name the config in messages and in run records
+   */
+  public static Loaded fromAssignments(List<String> assignments, Path source) {
+    ObjectNode tree = ConfigLoader.readResource(JobConfigLoader.class, "job-defaults.yaml");
+    for (String a : assignments) {
+      ConfigLoader.applyOverride(tree, a);
+    }
+    JobConfig config = ConfigLoader.bind(tree, JobConfig.class, source.toString());
+    ModelKinds.create(config.model());
+    return new Loaded(config, ConfigLoader.toYaml(tree), source, List.copyOf(assignments));
+  }
+
   /** Loads and checks a config file with overrides. */
   public static Loaded load(Path file, List<String> overrides) {
     ObjectNode defaults = ConfigLoader.readResource(JobConfigLoader.class, "job-defaults.yaml");

@@ -66,9 +66,9 @@ public final class Console implements TrainingListener {
     String losses = s.losses().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
         .collect(Collectors.joining("  "));
-    detail(String.format(Locale.ROOT, "epoch %d/%d  %s  %,.0f rows/s  elapsed %s  ETA %s",
-        s.epoch(), s.epochs(), losses, s.rowsPerSecond(), duration(s.elapsedSeconds()),
-        duration(s.etaSeconds())));
+    detail(String.format(Locale.ROOT, "epoch %d/%d  %s%,.0f rows/s  elapsed %s  ETA %s",
+        s.epoch(), s.epochs(), losses.isEmpty() ? "" : losses + "  ", s.rowsPerSecond(),
+        duration(s.elapsedSeconds()), duration(s.etaSeconds())));
   }
 
   @Override

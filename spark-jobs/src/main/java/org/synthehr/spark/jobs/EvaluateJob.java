@@ -4,60 +4,128 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.OutputExistsException;
-import org.synthehr.core.io.Json;
+import org.synthehr.core.error.Problem;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.Report;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.table.Table;
+import org.synthehr.evaluator.report.HtmlReport;
+import org.synthehr.evaluator.report.ReportFiles;
 import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.config.JobConfigLoader;
+import org.synthehr.spark.evaluate.SampleCollector;
+import org.synthehr.spark.evaluate.TableSource;
+import org.synthehr.spark.ingest.DataSplit;
+import org.synthehr.spark.ingest.SparkIngest;
+import org.synthehr.spark.ingest.SparkTables;
 
 /**
- * Scores a synthetic Parquet dataset against the configured real input (split into training and
- * holdout exactly as the pipeline splits it) and writes {@code report.json}.
+ * Scores synthetic data (Parquet or CSV, from any tool) against the configured real input and
+ * writes {@code report.json} and {@code report.html}. The real input is split into training and
+ * holdout exactly as the pipeline splits it, unless {@code evaluate.holdout} names a separate file
+ * of real rows the generator never saw; then all of the input is the training reference.
  */
 public final class EvaluateJob {
   private static final int STEPS = 3;
 
   private EvaluateJob() {}
 
-  /** Evaluates and writes the report. */
-  public static Report run(SparkSession spark, JobConfigLoader.Loaded loaded, Path syntheticDir,
+  /** Evaluates and writes the report files (report.html next to the JSON file). */
+  public static Report run(SparkSession spark, JobConfigLoader.Loaded loaded, Path syntheticPath,
       Path reportFile, boolean overwrite, Console console) {
-    if (Files.exists(reportFile) && !overwrite) {
-      throw new OutputExistsException(reportFile);
+    Path html = htmlFile(reportFile);
+    for (Path p : List.of(reportFile, html)) {
+      if (Files.exists(p) && !overwrite) {
+        throw new OutputExistsException(p);
+      }
     }
     JobConfig config = loaded.config();
-    PreparedData data = PreparedData.prepare(spark, config, console, 1, STEPS);
+    PreparedData data = config.evaluate().holdout() == null
+        ? PreparedData.prepare(spark, config, console, 1, STEPS)
+        : withHoldoutFile(spark, config, Path.of(config.evaluate().holdout()), console);
     try {
-      console.step(3, STEPS, "evaluate " + syntheticDir);
+      console.step(3, STEPS, "evaluate " + syntheticPath);
       TableSchema modelled = data.ingested().schema().schema().modelled();
-      Table synthetic = SyntheticReader.read(spark, syntheticDir, modelled, 0,
-          config.evaluate().maxRows(), config.seeds().seed("evaluate.subsample"));
+      Dataset<Row> synthetic = TableSource.open(spark, syntheticPath, modelled.names(),
+          "synthetic data");
       Map<String, Object> counts = new LinkedHashMap<>();
       counts.put("training_rows", data.trainingRows());
       counts.put("holdout_rows", data.holdoutRows());
-      counts.put("synthetic_rows_evaluated", synthetic.rowCount());
-      Provenance provenance = Training.provenance(config, loaded.resolvedYaml(), spark.version());
-      Report report = Evaluation.report(config, data.training().modelled(),
-          data.holdout().modelled(), synthetic, counts, provenance, console);
-      Path tmp = reportFile.toAbsolutePath().resolveSibling("." + reportFile.getFileName() + ".tmp");
-      Json.write(tmp, report);
-      try {
-        Files.move(tmp, reportFile, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + reportFile, e);
-      }
-      console.line("Wrote " + reportFile);
+      Provenance provenance = Provenance.capture(config.seed(), loaded.resolvedYaml(), inputs(config,
+          syntheticPath), Map.of("spark", spark.version(), "synthehr",
+              Provenance.currentVersion()));
+      Report report = Evaluation.report(config, data.training(), data.holdout(), synthetic,
+          syntheticPath.toString(), counts, provenance, console);
+      Path written = ReportFiles.write(reportFile, report, HtmlReport.standard());
+      writeConfig(reportFile, loaded);
+      console.line("Wrote " + reportFile + " and " + written);
       return report;
     } finally {
       data.ingested().text().unpersist();
     }
+  }
+
+  /** The HTML report's path for a JSON report path. */
+  static Path htmlFile(Path json) {
+    String name = json.getFileName().toString();
+    return json.resolveSibling(name.endsWith(".json") ? name.substring(0, name.length() - 5)
+        + ".html" : name + ".html");
+  }
+
+  private static Map<String, String> inputs(JobConfig config, Path synthetic) {
+    Map<String, String> in = new LinkedHashMap<>();
+    in.put(config.input().path(), Provenance.fingerprint(Path.of(config.input().path())));
+    in.put(synthetic.toString(), Provenance.fingerprint(synthetic));
+    if (config.evaluate().holdout() != null) {
+      in.put(config.evaluate().holdout(), Provenance.fingerprint(Path.of(
+          config.evaluate().holdout())));
+    }
+    return in;
+  }
+
+  /** The resolved config next to the report ("configuration is provenance"). */
+  private static void writeConfig(Path reportFile, JobConfigLoader.Loaded loaded) {
+    String name = reportFile.getFileName().toString().replaceFirst("\\.json$", "");
+    try {
+      Files.writeString(reportFile.toAbsolutePath().resolveSibling(name + ".config.yaml"),
+          "# The resolved config of this evaluation (" + loaded.file() + ")\n"
+              + loaded.resolvedYaml());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** All of the input as training (capped as usual), and the holdout file's rows. */
+  private static PreparedData withHoldoutFile(SparkSession spark, JobConfig config, Path holdout,
+      Console console) {
+    console.step(1, STEPS, "validate " + config.input().path());
+    SparkIngest.Ingested in = SparkIngest.ingest(spark, config.input());
+    console.detail(in.schema().summary(in.source()));
+    TableSchema schema = in.schema().schema();
+    long trainRows = in.rows();
+    if (trainRows < 10) {
+      in.text().unpersist();
+      throw new InvalidInputException(Problem.ofInput(in.source(), "only " + trainRows + " rows",
+          "evaluate against a larger real dataset"));
+    }
+    Table training = SparkTables.collect(DataSplit.atMost(in.text(), trainRows,
+        config.split().maxTrainRows(), config.seeds().seed("train.subsample")), schema,
+        in.source());
+    Dataset<Row> hold = TableSource.open(spark, holdout, schema.modelled().names(), "holdout");
+    long holdRows = hold.count();
+    Table holdoutTable = SampleCollector.collect(hold, schema.modelled(), holdRows,
+        config.evaluate().maxRows(), config.seeds().seed("holdout.subsample"), holdout.toString());
+    console.step(2, STEPS, String.format(Locale.ROOT, "reference: all %,d rows of %s; holdout:"
+        + " %,d rows of %s", trainRows, in.source(), holdRows, holdout));
+    return new PreparedData(in, training, holdoutTable, trainRows, holdRows);
   }
 }

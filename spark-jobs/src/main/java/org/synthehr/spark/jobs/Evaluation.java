@@ -3,50 +3,74 @@ package org.synthehr.spark.jobs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 import org.synthehr.core.table.Table;
-import org.synthehr.evaluator.fidelity.QualityScore;
-import org.synthehr.privacy.PrivacyMetrics;
+import org.synthehr.evaluator.Evaluator;
+import org.synthehr.evaluator.stats.StatisticsPlan;
+import org.synthehr.evaluator.stats.TableStatistics;
+import org.synthehr.spark.config.EvaluateConfig;
+import org.synthehr.spark.privacy.PrivacyFigures;
 import org.synthehr.spark.config.JobConfig;
+import org.synthehr.spark.evaluate.SampleCollector;
+import org.synthehr.spark.evaluate.SparkStatistics;
 
-/** Builds the report of a synthetic table against the training split and the holdout. */
+/**
+ * Builds the report of a synthetic dataset against the training split, with the holdout as the "new
+ * real data" baseline: column and pair statistics of the synthetic data are counted with Spark over
+ * every row; the model-based figures and the privacy figures use a seeded subsample collected to the
+ * driver ({@link EvaluateConfig#syntheticSampleRows()} rows).
+ */
 public final class Evaluation {
   private Evaluation() {}
 
   /**
-   * Fidelity (with the holdout as the "new real data" baseline) and first privacy figures.
+   * The report.
    *
+   * @param training the training rows (on the driver)
+   * @param holdout the holdout rows (on the driver; may be empty)
+   * @param synthetic the synthetic data, any size, with at least the training table's modelled
+   *     columns
+   * @param syntheticSource where the synthetic data is, for messages
    * @param counts row counts to show in the summary
    */
-  public static Report report(JobConfig config, Table training, Table holdout, Table synthetic,
-      Map<String, Object> counts, Provenance provenance, Console console) {
-    Table real = training.head(config.evaluate().maxRows());
-    QualityScore.Result quality = QualityScore.score(real, synthetic);
-    QualityScore.Result baseline = holdout.rowCount() > 0 ? QualityScore.score(real, holdout) : null;
-    List<MetricResult> metrics = new ArrayList<>(quality.metrics(baseline));
-    if (holdout.rowCount() > 0) {
-      metrics.addAll(PrivacyMetrics.compute(training, holdout, synthetic,
-          config.evaluate().privacyMaxSynthetic(), config.evaluate().privacyMaxReference(),
-          config.seeds().seed("privacy.dcr")));
-    }
+  public static Report report(JobConfig config, Table training, Table holdout,
+      Dataset<Row> synthetic, String syntheticSource, Map<String, Object> counts,
+      Provenance provenance, Console console) {
+    EvaluateConfig ec = config.evaluate();
+    Table real = training.modelled();
+    Table hold = holdout.rowCount() > 0 ? holdout.select(real.schema().names()) : null;
+    StatisticsPlan plan = Evaluator.plan(real, ec.settings());
+    long start = System.nanoTime();
+    TableStatistics synStats = SparkStatistics.count(synthetic.select(plan.names().stream()
+        .map(c -> org.apache.spark.sql.functions.col("`" + c + "`"))
+        .toArray(org.apache.spark.sql.Column[]::new)), plan, syntheticSource);
+    Table synSample = SampleCollector.collect(synthetic, real.schema(), synStats.rows(),
+        ec.syntheticSampleRows(), config.seeds().seed("evaluate.subsample"), syntheticSource);
+    console.detail(String.format(Locale.ROOT, "counted %,d synthetic rows (%d columns, %d pairs)"
+        + " with Spark; collected a seeded subsample of %,d rows for model-based metrics (%.1fs)",
+        synStats.rows(), plan.columns().size(), plan.pairCount(), synSample.rowCount(),
+        (System.nanoTime() - start) / 1e9));
+    Evaluator.Inputs inputs = new Evaluator.Inputs(plan, TableStatistics.of(real, plan), synStats,
+        hold == null ? null : TableStatistics.of(hold, plan), real, synSample, hold,
+        Evaluator.matched(plan, synSample, hold));
+    Evaluator.Outcome outcome = Evaluator.evaluate(inputs, ec.settings(),
+        config.seeds().child("evaluate"), console::detail);
+    List<MetricResult> metrics = new ArrayList<>(outcome.metrics());
     Map<String, Object> summary = new LinkedHashMap<>(counts);
+    summary.put("synthetic_rows_evaluated", synStats.rows());
+    summary.put("synthetic_rows_sampled", synSample.rowCount());
     summary.put("model_kind", config.model().kind());
-    summary.put("overall_score", quality.overall());
-    summary.put("shape_score", quality.shape());
-    summary.put("trend_score", quality.trend());
-    if (baseline != null) {
-      summary.put("baseline_overall_score", baseline.overall());
-    }
-    metrics.stream().filter(m -> m.group().equals("privacy"))
-        .forEach(m -> summary.put(m.id(), m.value()));
-    console.detail("fidelity: " + QualityScore.describe(quality)
-        + (baseline == null ? "" : "; holdout baseline " + QualityScore.describe(baseline)));
-    metrics.stream().filter(m -> m.group().equals("privacy")).forEach(m -> console.detail(
-        String.format(java.util.Locale.ROOT, "%s = %.4f (baseline %.4f)", m.id(), m.value(),
-            m.baseline())));
+    summary.putAll(outcome.summary());
+    List<MetricResult> privacy = PrivacyFigures.compute(config, training, holdout, synSample,
+        counts, console);
+    metrics.addAll(privacy);
+    privacy.forEach(m -> summary.put(m.id(), m.value()));
     return new Report("Synthetic data report: " + config.input().path(), summary, metrics,
         provenance);
   }

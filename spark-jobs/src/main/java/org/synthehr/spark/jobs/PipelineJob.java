@@ -7,20 +7,24 @@ import java.util.Map;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.synthehr.core.io.AtomicOutput;
-import org.synthehr.core.io.Json;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.Report;
 import org.synthehr.core.table.Table;
+import org.synthehr.evaluator.report.HtmlReport;
+import org.synthehr.evaluator.report.ReportFiles;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.config.JobConfigLoader;
+import org.synthehr.spark.privacy.DisclosureControls;
+import org.synthehr.spark.privacy.PrivacyFigures;
+import org.synthehr.spark.privacy.ReleaseGate;
 import org.synthehr.spark.sampling.DistributedSampler;
 
 /**
  * validate → split → train → sample (across Spark tasks) → evaluate, into one output directory that
  * appears only when everything succeeded: {@code model/}, {@code synthetic/} (Parquet),
- * {@code report.json}, plus the resolved config and schema and {@code run.json}.
+ * {@code report.json} and {@code report.html}, plus the resolved config and schema and {@code run.json}.
  */
 public final class PipelineJob {
   private static final int STEPS = 6;
@@ -41,6 +45,7 @@ public final class PipelineJob {
       boolean resume, Console console) {
     JobConfig config = loaded.config();
     Path target = Path.of(config.output().dir());
+    ReleaseGate gate = ReleaseGate.of(config);
     try (AtomicOutput out = AtomicOutput.begin(target, overwrite)) {
       Map<String, Object> figures = new LinkedHashMap<>();
       PreparedData data = PreparedData.prepare(spark, config, console, 1, STEPS);
@@ -48,7 +53,8 @@ public final class PipelineJob {
       console.step(3, STEPS, "train " + config.model().kind());
       Path modelDir = out.dir().resolve("model");
       Path checkpoints = Checkpoints.dirFor(target);
-      try (FittedSynthesizer model = Training.train(config, data.training(), modelDir, checkpoints,
+      Table trainOn = DisclosureControls.beforeTraining(config, data.training(), figures, console);
+      try (FittedSynthesizer model = Training.train(config, trainOn, modelDir, checkpoints,
           resume, provenance, console)) {
         long rows = config.sample().rows() > 0 ? config.sample().rows() : data.trainingRows();
         config.sample().conditions().forEach(c -> Condition.parse(c, model.schema()));
@@ -56,26 +62,30 @@ public final class PipelineJob {
             rows, config.sample().blockRows(), config.sample().conditions().isEmpty() ? ""
                 : " with " + String.join(", ", config.sample().conditions())));
         Path syntheticDir = out.dir().resolve("synthetic");
-        DistributedSampler.sample(spark, modelDir, model.schema(), rows,
-            config.sample().blockRows(), config.sample().partitions(), config.seed(),
-            config.sample().conditions()).write().mode(SaveMode.ErrorIfExists)
-            .parquet(syntheticDir.toString());
+        DistributedSampler.Sampled sampled = DistributedSampler.sample(spark, modelDir,
+            model.schema(), rows, config.sample().blockRows(), config.sample().partitions(),
+            config.seed(), config.sample().conditions(),
+            DisclosureControls.copyFilter(config, data.training()));
+        sampled.rows().write().mode(SaveMode.ErrorIfExists).parquet(syntheticDir.toString());
+        figures.put(PrivacyFigures.ROWS_DRAWN, rows);
+        figures.put(PrivacyFigures.COPIES_REMOVED, sampled.copiesRemoved());
         console.step(5, STEPS, "evaluate");
-        Table synthetic = SyntheticReader.read(spark, syntheticDir, model.schema(), rows,
-            config.evaluate().maxRows(), config.seeds().seed("evaluate.subsample"));
         figures.put("training_rows", data.trainingRows());
         figures.put("holdout_rows", data.holdoutRows());
         figures.put("synthetic_rows", rows);
         figures.put("seconds", console.elapsed());
-        Report report = Evaluation.report(config, data.training(), data.holdout(), synthetic,
-            figures, provenance, console);
-        Json.write(out.dir().resolve("report.json"), report);
+        Report report = gate.apply(Evaluation.report(config, data.training(), data.holdout(),
+            spark.read().parquet(syntheticDir.toString()), syntheticDir.toString(), figures,
+            provenance, console), console);
+        ReportFiles.write(out.dir().resolve("report.json"), report, HtmlReport.standard());
         RunFiles.write(out.dir(), "pipeline", loaded, data.ingested().schema().schema(), provenance,
             figures);
         out.commit();
         Checkpoints.clear(target);
         console.step(6, STEPS, String.format(Locale.ROOT, "wrote %s (model/, synthetic/ %,d rows,"
-            + " report.json) in %s", out.target(), rows, Console.duration(console.elapsed())));
+            + " report.json, report.html) in %s", out.target(), rows,
+            Console.duration(console.elapsed())));
+        gate.enforce(out.target());
         return new Result(out.target(), report, rows);
       } finally {
         data.ingested().text().unpersist();

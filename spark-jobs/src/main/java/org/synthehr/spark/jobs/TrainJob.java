@@ -6,9 +6,11 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.synthehr.core.io.AtomicOutput;
 import org.synthehr.core.provenance.Provenance;
+import org.synthehr.core.table.Table;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.config.JobConfigLoader;
+import org.synthehr.spark.privacy.DisclosureControls;
 
 /** validate → split → train, into {@code output.dir} with {@code model/}. */
 public final class TrainJob {
@@ -26,9 +28,11 @@ public final class TrainJob {
       try {
         Provenance provenance = Training.provenance(config, loaded.resolvedYaml(), spark.version());
         console.step(3, STEPS, "train " + config.model().kind());
-        try (FittedSynthesizer model = Training.train(config, data.training(),
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Table trainOn = DisclosureControls.beforeTraining(config, data.training(), figures,
+            console);
+        try (FittedSynthesizer model = Training.train(config, trainOn,
             out.dir().resolve("model"), Checkpoints.dirFor(target), resume, provenance, console)) {
-          Map<String, Object> figures = new LinkedHashMap<>();
           figures.put("training_rows", data.trainingRows());
           figures.put("holdout_rows", data.holdoutRows());
           figures.put("seconds", console.elapsed());

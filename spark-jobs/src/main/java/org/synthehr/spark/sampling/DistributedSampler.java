@@ -14,6 +14,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 import org.synthehr.core.io.AtomicOutput;
 import org.synthehr.core.io.Json;
 import org.synthehr.core.schema.TableSchema;
@@ -23,16 +24,46 @@ import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.generator.SampleRequest;
 import org.synthehr.generator.model.ModelKinds;
+import org.synthehr.privacy.disclosure.TrainingRowHashes;
 import org.synthehr.spark.ingest.SparkTables;
 
 /**
  * Samples synthetic rows across Spark tasks. The rows are cut into fixed blocks; block b is drawn
  * with the seed derived from (run seed, "sample", b), so the output is identical for any number of
  * partitions and when Spark retries a task. Each task unpacks the broadcast model once.
+ *
+ * <p>With a copy filter, each task also gets the broadcast fingerprints of the training rows (never
+ * the rows): rows of a block that copy a training row are dropped and counted, and the block is
+ * topped up from further draws with seeds derived from (run seed, b, attempt), so the output stays
+ * independent of partitioning.
  */
 public final class DistributedSampler {
   /** The seed stream of sampling. */
   public static final String STREAM = "sample";
+  /** The seed stream of the draws that replace removed copies. */
+  public static final String REFILL_STREAM = "sample.refill";
+  /** Top-up draws per block before a block is left short. */
+  static final int REFILL_ATTEMPTS = 8;
+
+  /**
+   * Sampled rows and the count of copies removed from them.
+   *
+   * @param rows the synthetic rows (lazy: counts are known once an action has run)
+   * @param copies per-block counts of removed copies, filled by the tasks
+   */
+  public record Sampled(Dataset<Row> rows, CollectionAccumulator<long[]> copies) {
+    /** Copies removed (each block counted once, whatever Spark retried); after an action. */
+    public long copiesRemoved() {
+      if (copies == null) {
+        return 0;
+      }
+      java.util.Map<Long, Long> perBlock = new java.util.HashMap<>();
+      for (long[] c : copies.value()) {
+        perBlock.put(c[0], c[1]);
+      }
+      return perBlock.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   private DistributedSampler() {}
 
@@ -49,7 +80,22 @@ public final class DistributedSampler {
    */
   public static Dataset<Row> sample(SparkSession spark, Path modelDir, TableSchema schema,
       long rows, int blockRows, int partitions, long seed, List<String> conditions) {
+    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions, null)
+        .rows();
+  }
+
+  /**
+   * The synthetic rows without exact copies of training rows.
+   *
+   * @param copies fingerprints of the training rows, or null for no filter
+   */
+  public static Sampled sample(SparkSession spark, Path modelDir, TableSchema schema,
+      long rows, int blockRows, int partitions, long seed, List<String> conditions,
+      TrainingRowHashes copies) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<TrainingRowHashes> hashes = copies == null ? null : jsc.broadcast(copies);
+    CollectionAccumulator<long[]> removed = copies == null ? null
+        : spark.sparkContext().collectionAccumulator("synthetic copies removed");
     Broadcast<byte[]> bundle = jsc.broadcast(ModelBundle.pack(modelDir));
     long blocks = (rows + blockRows - 1) / blockRows;
     int parts = partitions > 0 ? partitions : jsc.defaultParallelism();
@@ -57,9 +103,38 @@ public final class DistributedSampler {
     StructType sparkSchema = SparkTables.structType(schema);
     String schemaJson = Json.toString(schema);
     List<String> conds = List.copyOf(conditions);
-    MapPartitionsFunction<Long, Row> fn =
-        ids -> new BlockIterator(ids, bundle.value(), schemaJson, rows, blockRows, seed, conds);
-    return spark.range(0, blocks, 1, parts).mapPartitions(fn, Encoders.row(sparkSchema));
+    MapPartitionsFunction<Long, Row> fn = ids -> new BlockIterator(ids, bundle.value(),
+        schemaJson, rows, blockRows, seed, conds, hashes == null ? null : hashes.value(), removed);
+    return new Sampled(spark.range(0, blocks, 1, parts).mapPartitions(fn,
+        Encoders.row(sparkSchema)), removed);
+  }
+
+  /**
+   * Block {@code b} without copies of training rows: the reference draw, then top-up draws for the
+   * rows removed.
+   *
+   * @param removed receives the number of copies removed
+   */
+  public static Table block(FittedSynthesizer model, long b, long rows, int blockRows, long seed,
+      List<Condition> conditions, TrainingRowHashes copies, long[] removed) {
+    Table t = block(model, b, rows, blockRows, seed, conditions);
+    if (copies == null) {
+      return t;
+    }
+    int want = t.rowCount();
+    TrainingRowHashes.Filtered f = copies.removeCopies(t);
+    long dropped = f.removed();
+    Table kept = f.kept();
+    Seeds seeds = Seeds.of(seed).child(REFILL_STREAM);
+    for (int attempt = 0; kept.rowCount() < want && attempt < REFILL_ATTEMPTS; attempt++) {
+      Table more = model.sample(new SampleRequest(want - kept.rowCount(),
+          seeds.blockSeed("attempt-" + attempt, b), conditions));
+      TrainingRowHashes.Filtered g = copies.removeCopies(more);
+      dropped += g.removed();
+      kept = Table.concat(List.of(kept, g.kept()));
+    }
+    removed[0] = dropped;
+    return kept;
   }
 
   /** The rows of block {@code b}: the reference draw any partitioning must reproduce. */
@@ -78,12 +153,17 @@ public final class DistributedSampler {
     private final Path dir;
     private final FittedSynthesizer model;
     private final List<Condition> conditions;
+    private final TrainingRowHashes copies;
+    private final CollectionAccumulator<long[]> removed;
     private Iterator<Row> current = Collections.emptyIterator();
     private boolean closed;
 
     BlockIterator(Iterator<Long> ids, byte[] bundle, String schemaJson, long rows, int blockRows,
-        long seed, List<String> conditionText) throws Exception {
+        long seed, List<String> conditionText, TrainingRowHashes copies,
+        CollectionAccumulator<long[]> removed) throws Exception {
       this.ids = ids;
+      this.copies = copies;
+      this.removed = removed;
       this.rows = rows;
       this.blockRows = blockRows;
       this.seed = seed;
@@ -104,7 +184,12 @@ public final class DistributedSampler {
           release();
           return false;
         }
-        Table t = block(model, ids.next(), rows, blockRows, seed, conditions);
+        long b = ids.next();
+        long[] dropped = new long[1];
+        Table t = block(model, b, rows, blockRows, seed, conditions, copies, dropped);
+        if (removed != null) {
+          removed.add(new long[] {b, dropped[0]});
+        }
         current = SparkTables.rows(t).iterator();
       }
       return true;

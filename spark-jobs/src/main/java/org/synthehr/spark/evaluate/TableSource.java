@@ -1,0 +1,67 @@
+package org.synthehr.spark.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.synthehr.core.error.InvalidInputException;
+import org.synthehr.core.error.Problem;
+import org.synthehr.core.io.DataFormat;
+
+/**
+ * Opens a table to evaluate (synthetic data from any tool, or a holdout file) as a Spark dataset of
+ * the columns the real data has, in the real data's order: Parquet (a file or a directory of parts)
+ * keeps its typed cells, CSV/TSV (a file, optionally gzipped, or a directory of CSV parts) gives
+ * text. Extra columns are ignored; missing
+ * ones are an error that lists them.
+ */
+public final class TableSource {
+  private TableSource() {}
+
+  /** Whether a directory holds CSV parts (Spark's CSV output) rather than Parquet ones. */
+  private static boolean csvParts(Path dir) {
+    try (var files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString().toLowerCase(Locale.ROOT))
+          .anyMatch(f -> f.endsWith(".csv") || f.endsWith(".csv.gz"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+
+  /**
+   * The named columns of a file or directory.
+   *
+   * @param role what the data is, for messages ("synthetic data", "holdout")
+   */
+  public static Dataset<Row> open(SparkSession spark, Path path, List<String> columns,
+      String role) {
+    if (!Files.exists(path)) {
+      throw new InvalidInputException(Problem.ofInput(path.toString(), "does not exist",
+          "pass the path of the " + role + " (a Parquet file or directory, or a CSV file)"));
+    }
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    Dataset<Row> ds;
+    if (Files.isRegularFile(path) ? DataFormat.of(path) == DataFormat.CSV : csvParts(path)) {
+      ds = spark.read().option("header", "true").option("escape", "\"")
+          .option("sep", name.endsWith(".tsv") || name.endsWith(".tsv.gz") ? "\t" : ",")
+          .csv(path.toString());
+    } else {
+      ds = spark.read().parquet(path.toString());
+    }
+    List<String> have = List.of(ds.columns());
+    List<String> missing = columns.stream().filter(c -> !have.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(Problem.ofInput(path.toString(), "the " + role + " lacks the"
+          + " column(s) " + String.join(", ", missing) + " that the real data has", "evaluate data"
+          + " with the same column names as the real data (extra columns are ignored), or drop"
+          + " those columns from the real data with input.drop_columns"));
+    }
+    return ds.select(columns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
+  }
+}
