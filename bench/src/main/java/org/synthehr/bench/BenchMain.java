@@ -13,6 +13,7 @@ public final class BenchMain {
   static {
     register(new CopulaBenchmark());
     register(new DeepTabularBenchmark());
+    register(new LongitudinalBenchmark());
     register(new DistancesBenchmark());
     register(new PrivacyBenchmark());
     register(new TabDdpmBenchmark());

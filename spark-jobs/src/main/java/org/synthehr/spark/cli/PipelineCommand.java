@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.synthehr.spark.config.JobConfigLoader;
 import org.synthehr.spark.jobs.Console;
 import org.synthehr.spark.jobs.PipelineJob;
+import org.synthehr.spark.longitudinal.LongitudinalCommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +22,9 @@ import picocli.CommandLine.Option;
             + " report is checked against it and a failing policy exits with code 4 (outputs kept"
             + " for inspection). See docs/privacy.md."},
     footer = {"", "Example:", "  bin/synth pipeline configs/diabetes130-sample.yaml",
-        "  bin/synth pipeline configs/diabetes130-sample.yaml --set sample.rows=20000 --overwrite"})
+        "  bin/synth pipeline configs/diabetes130-sample.yaml --set sample.rows=20000 --overwrite",
+        "  bin/synth pipeline configs/physionet2012-sample.yaml   (kind: longitudinal, see"
+            + " docs/longitudinal.md)"})
 final class PipelineCommand extends SparkCommand {
   @Option(names = "--overwrite", description = "Replace output.dir if it exists.")
   boolean overwrite;
@@ -29,6 +32,16 @@ final class PipelineCommand extends SparkCommand {
   @Option(names = "--resume", description = "Continue training from the last checkpoint of a"
       + " failed run with the same output.dir (deep models with model.checkpoint_every > 0).")
   boolean resume;
+
+  /** Configs with {@code kind: longitudinal} run the longitudinal pipeline instead. */
+  @Override
+  public Integer call() {
+    if (LongitudinalCommandLine.handles(job.config)) {
+      return LongitudinalCommandLine.pipeline(job.config, job.overrides, job.quiet, overwrite,
+          resume);
+    }
+    return super.call();
+  }
 
   @Override
   void run(SparkSession spark, JobConfigLoader.Loaded loaded, Console console) {

@@ -1,0 +1,212 @@
+package org.synthehr.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.synthehr.core.config.ConfigLoader;
+import org.synthehr.core.io.Json;
+import org.synthehr.core.longitudinal.Cohort;
+import org.synthehr.core.longitudinal.CohortInputConfig;
+import org.synthehr.core.longitudinal.CohortReader;
+import org.synthehr.core.longitudinal.CohortSplit;
+import org.synthehr.core.longitudinal.GridConfig;
+import org.synthehr.core.provenance.Provenance;
+import org.synthehr.core.result.MetricResult;
+import org.synthehr.core.result.Report;
+import org.synthehr.core.seed.Seeds;
+import org.synthehr.evaluator.timeseries.LongitudinalEvaluation;
+import org.synthehr.evaluator.timeseries.TrajectoryReportPage;
+import org.synthehr.generator.EpochStats;
+import org.synthehr.generator.TrainingContext;
+import org.synthehr.generator.TrainingListener;
+import org.synthehr.generator.model.ModelConfig;
+import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
+import org.synthehr.generator.trajectory.SampledCohort;
+import org.synthehr.generator.trajectory.TrajectoryKinds;
+import org.synthehr.generator.trajectory.TwinForecast;
+import org.synthehr.generator.trajectory.TwinRequest;
+
+/**
+ * Trajectory models on the full PhysioNet 2012 set A (4,000 ICU stays, hourly 48-hour grid), split
+ * 80/20 by patient: training time, sampling speed, TSTR vs TRTR AUC for in-hospital death,
+ * discriminative and predictive scores, and digital-twin coverage and CRPS (history 24 h, horizon
+ * 24 h). Usage: {@code bin/bench longitudinal [kind] [epochs] [key=value ...]}, where keys are
+ * model options or {@code batch_size}, {@code twin_patients}, {@code twin_samples},
+ * {@code train_patients}.
+ */
+final class LongitudinalBenchmark implements Benchmark {
+  @Override
+  public String name() {
+    return "longitudinal";
+  }
+
+  @Override
+  public String description() {
+    return "trajectory-diffusion / trajectory-gan on full physionet2012-a: TSTR, discriminative,"
+        + " twins";
+  }
+
+  @Override
+  public void run(String[] args) throws IOException {
+    String kind = args.length > 0 ? args[0] : "trajectory-diffusion";
+    int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    ObjectNode options = JsonNodeFactory.instance.objectNode();
+    int batch = 64;
+    int twinPatients = 400;
+    int twinSamples = 20;
+    int trainPatients = Integer.MAX_VALUE;
+    String data = "../shared/datasets/physionet2012-a/";
+    for (int i = 2; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      switch (kv[0]) {
+        case "batch_size" -> batch = Integer.parseInt(kv[1]);
+        case "twin_patients" -> twinPatients = Integer.parseInt(kv[1]);
+        case "twin_samples" -> twinSamples = Integer.parseInt(kv[1]);
+        case "train_patients" -> trainPatients = Integer.parseInt(kv[1]);
+        case "data" -> data = kv[1].endsWith("/") ? kv[1] : kv[1] + "/";
+        default -> options.set(kv[0], ConfigLoader.yamlMapper().readTree(kv[1]));
+      }
+    }
+    String load0 = load();
+    CohortInputConfig in = new CohortInputConfig(CohortInputConfig.Layout.LONG,
+        data + "set-a_static.csv", "configs/physionet2012.static.schema.yaml",
+        data + "set-a_timeseries.csv.gz", null, "record_id", "minutes", null, "parameter", "value",
+        null, data + "Outcomes-a.csv", "RecordID", "In-hospital_death", null, List.of("-1"),
+        "configs/physionet2012.variables.yaml");
+    long t0 = System.nanoTime();
+    CohortReader.Result read = CohortReader.read(in, GridConfig.hourly48());
+    double readSeconds = (System.nanoTime() - t0) / 1e9;
+    System.err.println(read.summary().describe(read.cohort().schema()));
+    Seeds seeds = Seeds.of(42);
+    CohortSplit split = CohortSplit.byPatient(read.cohort(), 0.2, seeds.seed("split"));
+    Cohort train = CohortSplit.atMost(split.training(), trainPatients, seeds.seed("subsample"));
+    Cohort holdout = split.holdout();
+    ModelConfig config = new ModelConfig(kind, epochs, batch, "cpu", 0, options);
+    long t1 = System.nanoTime();
+    try (FittedTrajectorySynthesizer model = TrajectoryKinds.create(config).fit(train,
+        new TrainingContext(seeds.child("train"), new Progress(), null, false))) {
+      double trainSeconds = (System.nanoTime() - t1) / 1e9;
+      long t2 = System.nanoTime();
+      SampledCohort sampled = model.sampleCohort(train.size(), seeds.seed("sample"));
+      double sampleSeconds = (System.nanoTime() - t2) / 1e9;
+      int cut = 24;
+      int horizon = 24;
+      Cohort twinPool = inStayAt(holdout, cut);
+      Cohort twinOf = CohortSplit.atMost(twinPool, twinPatients, seeds.seed("twins.patients"));
+      long t3 = System.nanoTime();
+      TwinForecast twins = model.sampleTwins(new TwinRequest(twinOf, cut, horizon, twinSamples,
+          seeds.seed("twins")));
+      double twinSeconds = (System.nanoTime() - t3) / 1e9;
+      LongitudinalEvaluation.Result r = LongitudinalEvaluation.evaluate(
+          new LongitudinalEvaluation.Inputs(train, holdout, sampled.cohort(),
+              sampled.rawViolations(), twins.samples(), twinOf, cut, horizon, 0.8, 0.9, 1000),
+          seeds.child("evaluate"));
+      Report report = new Report("Longitudinal benchmark: " + kind + " on physionet2012-a",
+          r.summary(), r.metrics(), Provenance.capture(42, config.toString(), Map.of(),
+              Map.of()));
+      Path out = Path.of("bench/target/longitudinal-" + kind);
+      Files.createDirectories(out);
+      Json.write(out.resolve("report.json"), report);
+      Files.writeString(out.resolve("report.html"), TrajectoryReportPage.html(report, holdout,
+          sampled.cohort(), twinOf, twins.samples(), cut));
+      String load1 = load();
+      BenchRecord.append("Longitudinal: " + kind + " on physionet2012-a (" + epochs + " epochs)",
+          "bin/bench longitudinal " + String.join(" ", args), List.of(
+              String.format(Locale.ROOT, "Split by patient: %,d training (%,d used), %,d holdout;"
+                  + " hourly grid of 48 steps, 37 variables; options %s, batch %d.",
+                  split.training().size(), train.size(), holdout.size(), options, batch),
+              "",
+              "| figure | value | baseline / target |",
+              "|---|---|---|",
+              row(r, "utility.tstr_auc", "TSTR AUC in-hospital death (random forest)", "TRTR"),
+              row(r, "utility.tstr_trtr_ratio", "TSTR / TRTR (random forest)", "target >= 0.9"),
+              row(r, "utility.tstr_auc_logistic", "TSTR AUC (logistic regression)", "TRTR"),
+              row(r, "utility.tstr_trtr_ratio_logistic", "TSTR / TRTR (logistic)", "target"),
+              row(r, "trajectory.discriminative", "discriminative score (random forest)",
+                  "holdout vs training; target <= 0.15"),
+              row(r, "trajectory.discriminative_logistic", "discriminative score (logistic)", ""),
+              row(r, "trajectory.predictive_mae", "predictive score (MAE in SDs, TSTR)", "TRTR"),
+              row(r, "twins.coverage", "twin 80% interval coverage (" + twinOf.size()
+                  + " holdout patients x " + twinSamples + " twins)", "target 0.70-0.90"),
+              row(r, "twins.crps", "twin CRPS (in SDs)", "last value carried forward"),
+              row(r, "twins.outcome_auc", "twin death risk AUC", ""),
+              row(r, "trajectory.marginals", "marginals by time bin (1-KS)", "holdout"),
+              row(r, "trajectory.observation_rate_diff", "charting-rate difference", "holdout"),
+              row(r, "trajectory.autocorrelation_diff", "autocorrelation difference", "holdout"),
+              row(r, "trajectory.cross_correlation_diff", "cross-correlation difference",
+                  "holdout"),
+              row(r, "plausibility.after_end", "raw values after record end (share)", "real"),
+              row(r, "plausibility.too_frequent", "raw too-frequent charting per patient",
+                  "real"),
+              String.format(Locale.ROOT, "| read + grid the data | %.1f s | |", readSeconds),
+              String.format(Locale.ROOT, "| training | %.0f s (%.2f s/epoch) | |", trainSeconds,
+                  trainSeconds / epochs),
+              String.format(Locale.ROOT, "| sampling %,d patients | %.1f s (%.1f patients/s) | |",
+                  train.size(), sampleSeconds, train.size() / sampleSeconds),
+              String.format(Locale.ROOT, "| %,d twins | %.1f s | |", twinOf.size() * twinSamples,
+                  twinSeconds),
+              String.format(Locale.ROOT, "| peak RSS | %.0f MB | |", BenchRecord.peakRssMb()),
+              "",
+              "Load average (1/5/15 min) at start: " + load0 + "; at end: " + load1 + ". Report: "
+                  + out.resolve("report.html") + "."));
+    }
+  }
+
+  private static String row(LongitudinalEvaluation.Result r, String id, String label,
+      String baseline) {
+    MetricResult m = r.metrics().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+    if (m == null) {
+      return "| " + label + " | n/a | |";
+    }
+    String b = m.baseline() == null ? baseline : String.format(Locale.ROOT, "%.3f (%s)",
+        m.baseline(), baseline);
+    if (m.passed() != null) {
+      b += m.passed() ? " - pass" : " - FAIL";
+    }
+    return String.format(Locale.ROOT, "| %s | %.3f | %s |", label, m.value(), b);
+  }
+
+  /** Patients whose record still runs at the cut (a twin forecasts a stay in progress). */
+  static Cohort inStayAt(Cohort c, int cut) {
+    List<Integer> rows = new ArrayList<>();
+    for (int p = 0; p < c.size(); p++) {
+      if (c.end(p) > cut) {
+        rows.add(p);
+      }
+    }
+    return c.take(rows.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + "/"
+          + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[1] + "/"
+          + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[2];
+    } catch (IOException e) {
+      return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean()
+          .getSystemLoadAverage());
+    }
+  }
+
+  /** Prints epochs to standard error. */
+  private static final class Progress implements TrainingListener {
+    @Override
+    public void epoch(EpochStats s) {
+      System.err.printf(Locale.ROOT, "epoch %d/%d %s %.0f rows/s elapsed %.0fs ETA %.0fs%n",
+          s.epoch(), s.epochs(), s.losses(), s.rowsPerSecond(), s.elapsedSeconds(),
+          s.etaSeconds());
+    }
+
+    @Override
+    public void message(String text) {
+      System.err.println(text);
+    }
+  }
+}

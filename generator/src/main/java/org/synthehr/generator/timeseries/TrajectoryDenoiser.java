@@ -1,0 +1,164 @@
+package org.synthehr.generator.timeseries;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The noise predictor of the trajectory diffusion model: a pre-norm transformer over a sequence of
+ * one static token followed by one token per grid step, so attention mixes static attributes and
+ * every time step. Each entry enters with three channels, as in CSDI: its noisy value (zero where
+ * conditioned), its conditioning value (zero where generated) and the conditioning flag; the
+ * diffusion step enters as a sinusoidal embedding added to every token.
+ *
+ * <p>Inputs: series {@code (B, T, 6K)}, static {@code (B, 3S)}, step embedding {@code (B, E)}.
+ * Outputs: predicted noise of the static vector {@code (B, S)} and of the series {@code (B, T, 2K)}.
+ */
+final class TrajectoryDenoiser extends AbstractBlock {
+  static final int STEP_EMBEDDING = 64;
+  private static final byte VERSION = 1;
+
+  private final int hidden;
+  private final int steps;
+  private final int variables;
+  private final int staticWidth;
+  private final float[] positions;
+  private final Linear stepIn;
+  private final Linear stepOut;
+  private final Linear seriesIn;
+  private final Linear staticIn;
+  private final List<LayerNorm> attentionNorms = new ArrayList<>();
+  private final List<ScaledDotProductAttentionBlock> attentions = new ArrayList<>();
+  private final List<LayerNorm> feedForwardNorms = new ArrayList<>();
+  private final List<Linear> feedForwardIn = new ArrayList<>();
+  private final List<Linear> feedForwardOut = new ArrayList<>();
+  private final LayerNorm outNorm;
+  private final Linear staticOut;
+  private final Linear seriesOut;
+
+  TrajectoryDenoiser(int hidden, int layers, int heads, int steps, int variables,
+      int staticWidth) {
+    super(VERSION);
+    this.hidden = hidden;
+    this.steps = steps;
+    this.variables = variables;
+    this.staticWidth = staticWidth;
+    this.positions = sinusoids(steps + 1, hidden);
+    stepIn = addChildBlock("stepIn", Linear.builder().setUnits(hidden).build());
+    stepOut = addChildBlock("stepOut", Linear.builder().setUnits(hidden).build());
+    seriesIn = addChildBlock("seriesIn", Linear.builder().setUnits(hidden).build());
+    staticIn = addChildBlock("staticIn", Linear.builder().setUnits(hidden).build());
+    for (int l = 0; l < layers; l++) {
+      attentionNorms.add(addChildBlock("attnNorm" + l, LayerNorm.builder().axis(2).build()));
+      attentions.add(addChildBlock("attn" + l, ScaledDotProductAttentionBlock.builder()
+          .setEmbeddingSize(hidden).setHeadCount(heads).optAttentionProbsDropoutProb(0f).build()));
+      feedForwardNorms.add(addChildBlock("ffNorm" + l, LayerNorm.builder().axis(2).build()));
+      feedForwardIn.add(addChildBlock("ffIn" + l, Linear.builder().setUnits(2L * hidden).build()));
+      feedForwardOut.add(addChildBlock("ffOut" + l, Linear.builder().setUnits(hidden).build()));
+    }
+    outNorm = addChildBlock("outNorm", LayerNorm.builder().axis(2).build());
+    staticOut = addChildBlock("staticOut", Linear.builder().setUnits(staticWidth).build());
+    seriesOut = addChildBlock("seriesOut", Linear.builder().setUnits(2L * variables).build());
+  }
+
+  /** The shapes of the three inputs for a batch size. */
+  Shape[] inputShapes(long batch) {
+    return new Shape[] {new Shape(batch, steps, 6L * variables), new Shape(batch, 3L * staticWidth),
+        new Shape(batch, STEP_EMBEDDING)};
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+      PairList<String, Object> params) {
+    NDArray series = inputs.get(0);
+    NDArray stat = inputs.get(1);
+    NDArray stepEmb = inputs.get(2);
+    NDManager m = series.getManager();
+    NDArray e = stepIn.forward(ps, new NDList(stepEmb), training).singletonOrThrow();
+    e = stepOut.forward(ps, new NDList(Activation.swish(e, 1f)), training).singletonOrThrow();
+    NDArray s = staticIn.forward(ps, new NDList(stat), training).singletonOrThrow().add(e)
+        .expandDims(1);
+    NDArray x = seriesIn.forward(ps, new NDList(series), training).singletonOrThrow()
+        .add(e.expandDims(1));
+    NDArray pos = m.create(positions, new Shape(1, steps + 1, hidden));
+    NDArray h = s.concat(x, 1).add(pos);
+    for (int l = 0; l < attentions.size(); l++) {
+      NDArray a = attentionNorms.get(l).forward(ps, new NDList(h), training).singletonOrThrow();
+      a = attentions.get(l).forward(ps, new NDList(a), training).singletonOrThrow();
+      h = h.add(a);
+      NDArray f = feedForwardNorms.get(l).forward(ps, new NDList(h), training).singletonOrThrow();
+      f = feedForwardIn.get(l).forward(ps, new NDList(f), training).singletonOrThrow();
+      f = feedForwardOut.get(l).forward(ps, new NDList(Activation.gelu(f)), training)
+          .singletonOrThrow();
+      h = h.add(f);
+    }
+    h = outNorm.forward(ps, new NDList(h), training).singletonOrThrow();
+    NDArray staticEps = staticOut.forward(ps, new NDList(h.get(":, 0, :")), training)
+        .singletonOrThrow();
+    NDArray seriesEps = seriesOut.forward(ps, new NDList(h.get(":, 1:, :")), training)
+        .singletonOrThrow();
+    return new NDList(staticEps, seriesEps);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    long b = inputShapes[0].get(0);
+    return new Shape[] {new Shape(b, staticWidth), new Shape(b, steps, 2L * variables)};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    long b = inputShapes[0].get(0);
+    stepIn.initialize(manager, dataType, new Shape(b, STEP_EMBEDDING));
+    stepOut.initialize(manager, dataType, new Shape(b, hidden));
+    seriesIn.initialize(manager, dataType, inputShapes[0]);
+    staticIn.initialize(manager, dataType, inputShapes[1]);
+    Shape tokens = new Shape(b, steps + 1L, hidden);
+    for (int l = 0; l < attentions.size(); l++) {
+      attentionNorms.get(l).initialize(manager, dataType, tokens);
+      attentions.get(l).initialize(manager, dataType, tokens);
+      feedForwardNorms.get(l).initialize(manager, dataType, tokens);
+      feedForwardIn.get(l).initialize(manager, dataType, tokens);
+      feedForwardOut.get(l).initialize(manager, dataType, new Shape(b, steps + 1L, 2L * hidden));
+    }
+    outNorm.initialize(manager, dataType, tokens);
+    staticOut.initialize(manager, dataType, new Shape(b, hidden));
+    seriesOut.initialize(manager, dataType, new Shape(b, steps, hidden));
+  }
+
+  /** Fixed sinusoidal position codes, row-major (rows x width). */
+  static float[] sinusoids(int rows, int width) {
+    float[] out = new float[rows * width];
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < width; i += 2) {
+        double freq = Math.exp(-Math.log(10_000.0) * i / width);
+        out[r * width + i] = (float) Math.sin(r * freq);
+        if (i + 1 < width) {
+          out[r * width + i + 1] = (float) Math.cos(r * freq);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The sinusoidal embedding of a diffusion step. */
+  static void stepEmbedding(int step, float[] out, int offset) {
+    int half = STEP_EMBEDDING / 2;
+    for (int i = 0; i < half; i++) {
+      double freq = Math.exp(-Math.log(10_000.0) * i / half);
+      out[offset + i] = (float) Math.sin(step * freq);
+      out[offset + half + i] = (float) Math.cos(step * freq);
+    }
+  }
+}

@@ -1,0 +1,345 @@
+package org.synthehr.generator.timeseries;
+
+import java.util.SplittableRandom;
+import org.synthehr.generator.trajectory.CohortCodec;
+
+/**
+ * The diffusion process of the trajectory model, in plain Java arrays: the noise schedule, the
+ * conditioning patterns and inputs of training examples, and the denoising loop. Every entry of a
+ * patient (static vector, value and observation channels of every grid step) is either given
+ * (conditioning) or generated; one network serves whole new patients (nothing given), imputation
+ * (some observed values given) and digital twins (baseline attributes and a history prefix given).
+ *
+ * <p>Entries are on a common scale: normal scores for values, +-1 for flags, one-hot blocks and the
+ * observation channel. Randomness comes from JVM streams passed in, never from PyTorch.
+ */
+final class TrajectoryDiffusion {
+  private final CohortCodec codec;
+  private final TrajectoryDiffusionOptions options;
+  private final double[] alphaBar;
+  private final int staticWidth;
+  private final int steps;
+  private final int variables;
+  private final boolean[] discreteStatic;
+  private final boolean[] baseline;
+
+  TrajectoryDiffusion(CohortCodec codec, TrajectoryDiffusionOptions options) {
+    this.codec = codec;
+    this.options = options;
+    this.alphaBar = cosineSchedule(options.diffusionSteps());
+    this.staticWidth = codec.staticWidth();
+    this.steps = codec.steps();
+    this.variables = codec.variables();
+    this.discreteStatic = new boolean[staticWidth];
+    for (CohortCodec.Span s : codec.spans()) {
+      for (int i = 0; i < s.width(); i++) {
+        discreteStatic[s.offset() + i] = s.kind() != CohortCodec.SpanKind.CONTINUOUS;
+      }
+    }
+    this.baseline = codec.baselineEntries();
+  }
+
+  /** Width of one grid step's entries (value and observation channel per variable). */
+  int stepWidth() {
+    return 2 * variables;
+  }
+
+  int seriesWidth() {
+    return steps * stepWidth();
+  }
+
+  int staticWidth() {
+    return staticWidth;
+  }
+
+  /** Improved-DDPM cosine schedule: cumulative signal share per noise level. */
+  static double[] cosineSchedule(int n) {
+    double s = 0.008;
+    double f0 = Math.pow(Math.cos(s / (1 + s) * Math.PI / 2), 2);
+    double[] ab = new double[n];
+    double prev = 1.0;
+    for (int t = 0; t < n; t++) {
+      double f = Math.pow(Math.cos(((t + 1.0) / n + s) / (1 + s) * Math.PI / 2), 2) / f0;
+      double beta = Math.min(0.999, 1 - f / prev);
+      ab[t] = (t == 0 ? 1.0 : ab[t - 1]) * (1 - beta);
+      prev = f;
+    }
+    return ab;
+  }
+
+  /**
+   * A patient's entries on the diffusion scale.
+   *
+   * @param enc the encoded cohort
+   * @param p the patient
+   * @param stat out: static entries (staticWidth)
+   * @param series out: series entries (steps x 2K: values then observation flags per step)
+   */
+  void entries(CohortCodec.Encoded enc, int p, float[] stat, float[] series) {
+    for (int i = 0; i < staticWidth; i++) {
+      float v = enc.statics()[p * staticWidth + i];
+      stat[i] = discreteStatic[i] ? 2 * v - 1 : v;
+    }
+    int cells = steps * variables;
+    for (int t = 0; t < steps; t++) {
+      for (int k = 0; k < variables; k++) {
+        int src = p * cells + t * variables + k;
+        series[t * 2 * variables + k] = enc.values()[src];
+        series[t * 2 * variables + variables + k] = 2 * enc.mask()[src] - 1;
+      }
+    }
+  }
+
+  /** Inputs and targets of one training batch. */
+  static final class TrainBatch {
+    final int size;
+    final float[] seriesIn;
+    final float[] staticIn;
+    final float[] stepEmb;
+    final float[] seriesEps;
+    final float[] staticEps;
+    final float[] seriesWeight;
+    final float[] staticWeight;
+
+    TrainBatch(int size, int seriesWidth, int staticWidth) {
+      this.size = size;
+      seriesIn = new float[size * seriesWidth * 3];
+      staticIn = new float[size * staticWidth * 3];
+      stepEmb = new float[size * TrajectoryDenoiser.STEP_EMBEDDING];
+      seriesEps = new float[size * seriesWidth];
+      staticEps = new float[size * staticWidth];
+      seriesWeight = new float[size * seriesWidth];
+      staticWeight = new float[size * staticWidth];
+    }
+  }
+
+  /** Assembles a training batch of the given patients, drawing patterns, levels and noise. */
+  TrainBatch trainBatch(CohortCodec.Encoded enc, int[] patients, SplittableRandom rnd) {
+    int sw = seriesWidth();
+    TrainBatch b = new TrainBatch(patients.length, sw, staticWidth);
+    float[] s0 = new float[staticWidth];
+    float[] x0 = new float[sw];
+    boolean[] cs = new boolean[staticWidth];
+    boolean[] cx = new boolean[sw];
+    for (int r = 0; r < patients.length; r++) {
+      entries(enc, patients[r], s0, x0);
+      pattern(s0, x0, cs, cx, rnd);
+      int level = rnd.nextInt(alphaBar.length);
+      double a = Math.sqrt(alphaBar[level]);
+      double sigma = Math.sqrt(1 - alphaBar[level]);
+      TrajectoryDenoiser.stepEmbedding(level, b.stepEmb, r * TrajectoryDenoiser.STEP_EMBEDDING);
+      for (int i = 0; i < staticWidth; i++) {
+        float eps = (float) gaussian(rnd);
+        b.staticEps[r * staticWidth + i] = eps;
+        fill(b.staticIn, r * 3 * staticWidth, staticWidth, i, cs[i], s0[i],
+            (float) (a * s0[i] + sigma * eps));
+        b.staticWeight[r * staticWidth + i] = cs[i] ? 0f : 1f;
+      }
+      int w = stepWidth();
+      for (int t = 0; t < steps; t++) {
+        for (int c = 0; c < w; c++) {
+          int i = t * w + c;
+          float eps = (float) gaussian(rnd);
+          b.seriesEps[r * sw + i] = eps;
+          fill(b.seriesIn, (r * steps + t) * 3 * w, w, c, cx[i], x0[i],
+              (float) (a * x0[i] + sigma * eps));
+          boolean valueOfUnobserved = c < variables && x0[t * w + variables + c] < 0;
+          b.seriesWeight[r * sw + i] = cx[i] ? 0f
+              : valueOfUnobserved ? (float) options.unobservedWeight() : 1f;
+        }
+      }
+    }
+    return b;
+  }
+
+  /** Draws which entries of a training example are given. */
+  private void pattern(float[] s0, float[] x0, boolean[] cs, boolean[] cx, SplittableRandom rnd) {
+    java.util.Arrays.fill(cs, false);
+    java.util.Arrays.fill(cx, false);
+    double u = rnd.nextDouble();
+    int w = stepWidth();
+    if (u < options.unconditionalShare()) {
+      return;
+    }
+    if (u < options.unconditionalShare() + options.forecastShare()) {
+      System.arraycopy(baseline, 0, cs, 0, staticWidth);
+      int cut = 1 + rnd.nextInt(steps - 1);
+      java.util.Arrays.fill(cx, 0, cut * w, true);
+      return;
+    }
+    java.util.Arrays.fill(cs, true);
+    double keep = 0.2 + 0.7 * rnd.nextDouble();
+    for (int t = 0; t < steps; t++) {
+      for (int k = 0; k < variables; k++) {
+        cx[t * w + variables + k] = true;
+        boolean observed = x0[t * w + variables + k] > 0;
+        cx[t * w + k] = !observed || rnd.nextDouble() < keep;
+      }
+    }
+  }
+
+  private static void fill(float[] in, int base, int width, int i, boolean given, float value,
+      float noisy) {
+    in[base + i] = given ? 0f : noisy;
+    in[base + width + i] = given ? value : 0f;
+    in[base + 2 * width + i] = given ? 1f : 0f;
+  }
+
+  /** One network evaluation: predicted noise for a batch. */
+  interface Denoiser {
+    /**
+     * @param rows batch size
+     * @return {static noise (rows x S), series noise (rows x T x 2K)}
+     */
+    float[][] predict(int rows, float[] seriesIn, float[] staticIn, float[] stepEmb);
+  }
+
+  /**
+   * What is given for one patient to be generated; null arrays mean nothing given.
+   *
+   * @param stat static entries on the diffusion scale
+   * @param statGiven which static entries are given
+   * @param series series entries on the diffusion scale
+   * @param seriesGiven which series entries are given
+   */
+  record Condition(float[] stat, boolean[] statGiven, float[] series, boolean[] seriesGiven) {
+    static Condition none() {
+      return new Condition(null, null, null, null);
+    }
+  }
+
+  /**
+   * Generates patients.
+   *
+   * @param conditions what is given per patient
+   * @param seeds one seed per patient: its noise does not depend on batching
+   * @param denoiser the network
+   * @return per patient {static entries, series entries} on the diffusion scale
+   */
+  float[][][] sample(Condition[] conditions, long[] seeds, Denoiser denoiser) {
+    int n = conditions.length;
+    float[][][] out = new float[n][][];
+    int batch = options.samplingBatch();
+    int[] levels = samplingLevels();
+    for (int from = 0; from < n; from += batch) {
+      int rows = Math.min(batch, n - from);
+      sampleBatch(conditions, seeds, from, rows, levels, denoiser, out);
+    }
+    return out;
+  }
+
+  private int[] samplingLevels() {
+    int n = alphaBar.length;
+    int m = options.samplingSteps();
+    int[] levels = new int[m];
+    for (int i = 0; i < m; i++) {
+      levels[i] = (int) Math.round((double) (n - 1) * (m - 1 - i) / Math.max(1, m - 1));
+    }
+    return levels;
+  }
+
+  private void sampleBatch(Condition[] conditions, long[] seeds, int from, int rows, int[] levels,
+      Denoiser denoiser, float[][][] out) {
+    int sw = seriesWidth();
+    int w = stepWidth();
+    float[][] xs = new float[rows][staticWidth];
+    float[][] xx = new float[rows][sw];
+    SplittableRandom[] rnd = new SplittableRandom[rows];
+    for (int r = 0; r < rows; r++) {
+      rnd[r] = new SplittableRandom(seeds[from + r]);
+      for (int i = 0; i < staticWidth; i++) {
+        xs[r][i] = (float) gaussian(rnd[r]);
+      }
+      for (int i = 0; i < sw; i++) {
+        xx[r][i] = (float) gaussian(rnd[r]);
+      }
+    }
+    float[] seriesIn = new float[rows * sw * 3];
+    float[] staticIn = new float[rows * staticWidth * 3];
+    float[] stepEmb = new float[rows * TrajectoryDenoiser.STEP_EMBEDDING];
+    for (int li = 0; li < levels.length; li++) {
+      int level = levels[li];
+      for (int r = 0; r < rows; r++) {
+        Condition c = conditions[from + r];
+        TrajectoryDenoiser.stepEmbedding(level, stepEmb, r * TrajectoryDenoiser.STEP_EMBEDDING);
+        for (int i = 0; i < staticWidth; i++) {
+          boolean given = c.statGiven() != null && c.statGiven()[i];
+          fill(staticIn, r * 3 * staticWidth, staticWidth, i, given, given ? c.stat()[i] : 0f,
+              xs[r][i]);
+        }
+        for (int t = 0; t < steps; t++) {
+          for (int ch = 0; ch < w; ch++) {
+            int i = t * w + ch;
+            boolean given = c.seriesGiven() != null && c.seriesGiven()[i];
+            fill(seriesIn, (r * steps + t) * 3 * w, w, ch, given,
+                given ? c.series()[i] : 0f, xx[r][i]);
+          }
+        }
+      }
+      float[][] eps = denoiser.predict(rows, seriesIn, staticIn, stepEmb);
+      double ab = alphaBar[level];
+      double abPrev = li + 1 < levels.length ? alphaBar[levels[li + 1]] : 1.0;
+      boolean last = li + 1 == levels.length;
+      double sigma = last ? 0 : options.eta() * Math.sqrt((1 - abPrev) / (1 - ab))
+          * Math.sqrt(Math.max(0, 1 - ab / abPrev));
+      for (int r = 0; r < rows; r++) {
+        for (int i = 0; i < staticWidth; i++) {
+          xs[r][i] = step(xs[r][i], eps[0][r * staticWidth + i], ab, abPrev, sigma, last,
+              discreteStatic[i] ? 1.0 : 5.0, rnd[r]);
+        }
+        for (int i = 0; i < sw; i++) {
+          boolean flag = (i % w) >= variables;
+          xx[r][i] = step(xx[r][i], eps[1][r * sw + i], ab, abPrev, sigma, last,
+              flag ? 1.0 : 5.0, rnd[r]);
+        }
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      Condition c = conditions[from + r];
+      if (c.statGiven() != null) {
+        for (int i = 0; i < staticWidth; i++) {
+          xs[r][i] = c.statGiven()[i] ? c.stat()[i] : xs[r][i];
+        }
+      }
+      if (c.seriesGiven() != null) {
+        for (int i = 0; i < sw; i++) {
+          xx[r][i] = c.seriesGiven()[i] ? c.series()[i] : xx[r][i];
+        }
+      }
+      out[from + r] = new float[][] {xs[r], xx[r]};
+    }
+  }
+
+  /** One DDIM step of an entry, with the clean estimate clipped to the entry's range. */
+  private static float step(float x, float epsHat, double ab, double abPrev, double sigma,
+      boolean last, double clip, SplittableRandom rnd) {
+    double x0 = (x - Math.sqrt(1 - ab) * epsHat) / Math.sqrt(ab);
+    x0 = Math.max(-clip, Math.min(clip, x0));
+    if (last) {
+      return (float) x0;
+    }
+    double eps = (x - Math.sqrt(ab) * x0) / Math.sqrt(1 - ab);
+    double dir = Math.sqrt(Math.max(0, 1 - abPrev - sigma * sigma));
+    return (float) (Math.sqrt(abPrev) * x0 + dir * eps + sigma * gaussian(rnd));
+  }
+
+  /** Diffusion-scale static entries back to the codec's scale (flags and one-hots in [0, 1]). */
+  float[] staticForCodec(float[] stat) {
+    float[] out = new float[staticWidth];
+    for (int i = 0; i < staticWidth; i++) {
+      out[i] = discreteStatic[i] ? (stat[i] + 1) / 2 : stat[i];
+    }
+    return out;
+  }
+
+  /** Which static entries are known at the start of a stay. */
+  boolean[] baseline() {
+    return baseline.clone();
+  }
+
+  static double gaussian(SplittableRandom rnd) {
+    double u1 = rnd.nextDouble();
+    double u2 = rnd.nextDouble();
+    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+  }
+}

@@ -1,0 +1,58 @@
+package org.synthehr.generator.timeseries;
+
+import org.synthehr.core.error.InvalidConfigException;
+
+/**
+ * {@code model.options} of {@code trajectory-diffusion}.
+ *
+ * @param hidden width of the transformer
+ * @param layers transformer layers
+ * @param heads attention heads (must divide hidden)
+ * @param diffusionSteps noise levels of the training process
+ * @param samplingSteps denoising steps when sampling (DDIM-style subsequence of the noise levels)
+ * @param eta 1 = stochastic (DDPM-like) sampling, 0 = deterministic DDIM
+ * @param learningRate Adam learning rate
+ * @param emaDecay decay of the moving average of the weights used for sampling
+ * @param unconditionalShare share of training examples with nothing given (whole new patients)
+ * @param forecastShare share with baseline attributes and a history prefix given (digital twins);
+ *     the rest are imputation examples (random observed values given)
+ * @param unobservedWeight loss weight of the value channel where nothing was charted
+ * @param tail share of each variable's values left out at each end of its plausible range
+ * @param samplingBatch patients denoised together when sampling
+ */
+public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int diffusionSteps,
+    int samplingSteps, double eta, double learningRate, double emaDecay, double unconditionalShare,
+    double forecastShare, double unobservedWeight, double tail, int samplingBatch) {
+
+  /** The defaults. */
+  public static final TrajectoryDiffusionOptions DEFAULTS = new TrajectoryDiffusionOptions(128, 3,
+      4, 100, 50, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, 0.001, 256);
+
+  public TrajectoryDiffusionOptions {
+    check(hidden >= 8 && hidden % 2 == 0, "hidden", "an even number of at least 8", hidden);
+    check(layers >= 1 && layers <= 24, "layers", "between 1 and 24", layers);
+    check(heads >= 1 && hidden % heads == 0, "heads", "a divisor of hidden (" + hidden + ")",
+        heads);
+    check(diffusionSteps >= 2 && diffusionSteps <= 4000, "diffusion_steps",
+        "between 2 and 4000", diffusionSteps);
+    check(samplingSteps >= 1 && samplingSteps <= diffusionSteps, "sampling_steps",
+        "between 1 and diffusion_steps (" + diffusionSteps + ")", samplingSteps);
+    check(eta >= 0 && eta <= 1, "eta", "between 0 and 1", eta);
+    check(learningRate > 0 && learningRate < 1, "learning_rate", "between 0 and 1", learningRate);
+    check(emaDecay >= 0 && emaDecay < 1, "ema_decay", "in [0, 1)", emaDecay);
+    check(unconditionalShare >= 0 && forecastShare >= 0 && unconditionalShare + forecastShare <= 1,
+        "unconditional_share", "with forecast_share non-negative and summing to at most 1",
+        unconditionalShare);
+    check(unobservedWeight >= 0 && unobservedWeight <= 1, "unobserved_weight", "in [0, 1]",
+        unobservedWeight);
+    check(tail >= 0 && tail < 0.1, "tail", "in [0, 0.1)", tail);
+    check(samplingBatch >= 1, "sampling_batch", "at least 1", samplingBatch);
+  }
+
+  private static void check(boolean ok, String key, String what, Object got) {
+    if (!ok) {
+      throw new InvalidConfigException("model.options." + key + " must be " + what + ", got "
+          + got + ".");
+    }
+  }
+}

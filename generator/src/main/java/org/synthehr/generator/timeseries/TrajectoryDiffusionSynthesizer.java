@@ -1,0 +1,176 @@
+package org.synthehr.generator.timeseries;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.synthehr.core.error.InvalidInputException;
+import org.synthehr.core.error.Problem;
+import org.synthehr.core.longitudinal.Cohort;
+import org.synthehr.core.longitudinal.PlausibilityRules;
+import org.synthehr.generator.TrainingContext;
+import org.synthehr.generator.model.ModelConfig;
+import org.synthehr.generator.trajectory.CohortCodec;
+import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
+import org.synthehr.generator.trajectory.TrajectorySynthesizer;
+
+/**
+ * A conditional diffusion model of whole patient trajectories in the style of CSDI (Tashiro et al.
+ * 2021): static attributes, values and observation flags of every grid step are denoised jointly
+ * by a transformer; entries that are given (conditioning) enter on their own channel and are not
+ * generated. Trained on a mix of unconditional, forecasting and imputation examples, one model
+ * serves new cohorts, imputation and digital-twin forecasting.
+ */
+public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesizer {
+  static final String DENOISER = "denoiser.params";
+
+  private final ModelConfig config;
+  private final TrajectoryDiffusionOptions options;
+
+  public TrajectoryDiffusionSynthesizer(ModelConfig config, TrajectoryDiffusionOptions options) {
+    this.config = config;
+    this.options = options;
+  }
+
+  @Override
+  public String kind() {
+    return TrajectoryDiffusionKind.ID;
+  }
+
+  @Override
+  public FittedTrajectorySynthesizer fit(Cohort training, TrainingContext context) {
+    if (training.size() < 2) {
+      throw new InvalidInputException(Problem.ofInput("training cohort", "has " + training.size()
+          + " patients; a trajectory model needs at least 2", "use more patients"));
+    }
+    OfflinePyTorch.enforce();
+    CohortCodec codec = CohortCodec.fit(training, options.tail());
+    PlausibilityRules rules = PlausibilityRules.learn(training, options.tail());
+    CohortCodec.Encoded enc = codec.encode(training);
+    TrajectoryDiffusion diffusion = new TrajectoryDiffusion(codec, options);
+    Device device = OfflinePyTorch.device(config.device());
+    int n = training.size();
+    int batch = Math.min(config.batchSize(), n);
+    Path dir = context.checkpointDir();
+    LossHistory history = LossHistory.empty();
+    byte[] params;
+    context.listener().message(String.format(java.util.Locale.ROOT, "trajectory-diffusion: %d"
+        + " patients, %d static entries, %d steps x %d variables, %d epochs of batches of %d",
+        n, codec.staticWidth(), codec.steps(), codec.variables(), config.epochs(), batch));
+    try (Model model = Model.newInstance(TrajectoryDiffusionKind.ID, device, "PyTorch")) {
+      TrajectoryDenoiser net = network(codec);
+      model.setBlock(net);
+      Optimizer adam = Optimizer.adam()
+          .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
+          .optClipGrad(1f).build();
+      DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
+          .optDevices(new Device[] {device});
+      try (Trainer trainer = model.newTrainer(tc)) {
+        trainer.initialize(net.inputShapes(batch));
+        SeededInit.apply(net, context.seeds().random("init"));
+        int start = 0;
+        Checkpoint cp = context.resume() ? Checkpoint.read(dir, TrajectoryDiffusionKind.ID) : null;
+        if (cp != null) {
+          ParameterBytes.assign(net, ParameterBytes.values(network(codec), net.inputShapes(1),
+              Checkpoint.network(dir, DENOISER), dir.toString()));
+          start = cp.epoch();
+          history = cp.history();
+          context.listener().message("resumed from the checkpoint after epoch " + start);
+        }
+        ParameterAverage ema = new ParameterAverage(net, options.emaDecay());
+        TrainingClock clock = new TrainingClock(config.epochs(), start);
+        long rows = 0;
+        for (int epoch = start + 1; epoch <= config.epochs(); epoch++) {
+          SplittableRandom rnd = new SplittableRandom(context.seeds().blockSeed("epoch", epoch));
+          int[] order = permutation(n, rnd);
+          double sum = 0;
+          int batches = 0;
+          for (int from = 0; from < n; from += batch) {
+            int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batch));
+            sum += step(trainer, diffusion, codec, diffusion.trainBatch(enc, idx, rnd));
+            ema.update();
+            batches++;
+            rows += idx.length;
+          }
+          Map<String, Double> losses = Map.of("denoise", sum / batches);
+          history = history.plus(losses);
+          context.listener().epoch(clock.stats(epoch, losses, rows));
+          if (dir != null && config.checkpointEvery() > 0 && epoch % config.checkpointEvery() == 0
+              && epoch < config.epochs()) {
+            Checkpoint.write(dir, new Checkpoint(TrajectoryDiffusionKind.ID, epoch, history),
+                Map.of(DENOISER, ParameterBytes.save(net)));
+            context.listener().message("checkpoint after epoch " + epoch + " in " + dir);
+          }
+        }
+        ema.copyToBlock();
+        params = ParameterBytes.save(net);
+      }
+    }
+    return new FittedTrajectoryDiffusion(config, options, codec, rules, params, history);
+  }
+
+  private TrajectoryDenoiser network(CohortCodec codec) {
+    return new TrajectoryDenoiser(options.hidden(), options.layers(), options.heads(),
+        codec.steps(), codec.variables(), codec.staticWidth());
+  }
+
+  private static double step(Trainer trainer, TrajectoryDiffusion diffusion, CohortCodec codec,
+      TrajectoryDiffusion.TrainBatch b) {
+    int steps = codec.steps();
+    int k = codec.variables();
+    int s = codec.staticWidth();
+    try (NDManager sub = trainer.getManager().newSubManager()) {
+      NDList in = new NDList(sub.create(b.seriesIn, new Shape(b.size, steps, 6L * k)),
+          sub.create(b.staticIn, new Shape(b.size, 3L * s)),
+          sub.create(b.stepEmb, new Shape(b.size, TrajectoryDenoiser.STEP_EMBEDDING)));
+      double value;
+      try (GradientCollector gc = trainer.newGradientCollector()) {
+        NDList out = trainer.forward(in);
+        NDArray staticLoss = weighted(sub, out.get(0), b.staticEps, b.staticWeight);
+        NDArray seriesLoss = weighted(sub, out.get(1).reshape(b.size, -1), b.seriesEps,
+            b.seriesWeight);
+        NDArray loss = staticLoss.add(seriesLoss);
+        gc.backward(loss);
+        value = loss.getFloat();
+      }
+      trainer.step();
+      return value;
+    }
+  }
+
+  /** Weighted mean squared error of predicted against true noise. */
+  private static NDArray weighted(NDManager m, NDArray pred, float[] target, float[] weight) {
+    Shape shape = pred.getShape();
+    double total = 0;
+    for (float w : weight) {
+      total += w;
+    }
+    NDArray diff = m.create(target, shape).sub(pred);
+    return diff.square().mul(m.create(weight, shape)).sum().div((float) Math.max(total, 1e-6));
+  }
+
+  static int[] permutation(int n, SplittableRandom rnd) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+}

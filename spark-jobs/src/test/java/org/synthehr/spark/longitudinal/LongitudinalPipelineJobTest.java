@@ -1,0 +1,107 @@
+package org.synthehr.spark.longitudinal;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.longitudinal.omop.OmopConfig;
+import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
+import org.synthehr.generator.trajectory.TrajectoryKinds;
+import org.synthehr.spark.SparkSessions;
+import org.synthehr.spark.jobs.Console;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LongitudinalPipelineJobTest {
+  private static final Path CONFIG = Path.of("src/test/resources/longitudinal-test.yaml");
+  private SparkSession spark;
+  private LongitudinalPipelineJob.Result result;
+  private LongitudinalConfigLoader.Loaded loaded;
+
+  @BeforeAll
+  void run() {
+    Path out = Path.of("target/longitudinal-pipeline-test");
+    AtomicOutput.deleteRecursively(out);
+    loaded = LongitudinalConfigLoader.load(CONFIG, List.of("output.dir=" + out));
+    spark = SparkSessions.create("longitudinal test", loaded.config().spark());
+    result = LongitudinalPipelineJob.run(spark, loaded, false, false, Console.silent());
+  }
+
+  @AfterAll
+  void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  @Test
+  void writesOmopShapedTablesOfSyntheticPatients() {
+    Path syn = result.output().resolve("synthetic");
+    Dataset<Row> person = spark.read().parquet(syn.resolve("person").toString());
+    assertEquals(60, person.count());
+    assertEquals(60, person.select("person_id").distinct().count());
+    assertEquals(1L, person.agg(org.apache.spark.sql.functions.min("person_id")).first()
+        .getLong(0));
+    assertEquals(0, person.filter(col("person_source_value").startsWith("synthetic-").equalTo(
+        false)).count(), "every person is marked synthetic");
+    assertTrue(List.of(person.columns()).containsAll(List.of("person_id", "gender_concept_id",
+        "year_of_birth")));
+    Dataset<Row> m = spark.read().parquet(syn.resolve("measurement").toString());
+    assertEquals(result.measurements(), m.count());
+    assertTrue(m.count() > 60, "measurements were written");
+    assertTrue(List.of(m.columns()).containsAll(List.of("measurement_id", "person_id",
+        "measurement_datetime", "value_as_number", "unit_source_value",
+        "measurement_source_value")));
+    assertEquals(m.count(), m.select("measurement_id").distinct().count());
+    Dataset<Row> visits = spark.read().parquet(syn.resolve("visit_occurrence").toString());
+    assertEquals(60, visits.count());
+    assertTrue(Files.exists(syn.resolve("README.md")));
+  }
+
+  @Test
+  void reportHoldsTheLongitudinalMetricsAndPlots() throws Exception {
+    assertTrue(result.report().metric("utility.tstr_auc").isPresent());
+    assertTrue(result.report().metric("trajectory.discriminative").isPresent());
+    assertTrue(result.report().metric("twins.coverage").isPresent());
+    assertTrue(result.report().metric("plausibility.after_end").isPresent());
+    String html = Files.readString(result.output().resolve("report.html"));
+    assertTrue(html.contains("<svg") && html.contains("Digital twins"));
+    assertTrue(Files.exists(result.output().resolve("report.json")));
+    assertTrue(Files.exists(result.output().resolve("config.resolved.yaml")));
+    assertFalse(Files.exists(LongitudinalPipelineJob.checkpointDir(result.output())));
+  }
+
+  @Test
+  void samplingDoesNotDependOnPartitions() {
+    Path model = result.output().resolve("model");
+    OmopConfig omop = loaded.config().omop();
+    try (FittedTrajectorySynthesizer m = TrajectoryKinds.load(model)) {
+      List<Row> one = measurements(CohortSampler.sample(spark, model, m.schema(), 60, 25, 1, 7,
+          omop));
+      List<Row> three = measurements(CohortSampler.sample(spark, model, m.schema(), 60, 25, 3, 7,
+          omop));
+      assertEquals(one, three);
+      List<Row> written = spark.read().parquet(result.output().resolve("synthetic/measurement")
+          .toString()).orderBy("measurement_id").collectAsList();
+      assertEquals(written.size(), one.size());
+      assertEquals(written.get(written.size() - 1).getDouble(7), one.get(one.size() - 1)
+          .getDouble(7), 0.0, "the written data is the reference draw");
+    }
+  }
+
+  private static List<Row> measurements(Dataset<Row> rows) {
+    return rows.filter(col("kind").equalTo(CohortSampler.MEASUREMENT))
+        .select(CohortSampler.MEASUREMENT + ".*").orderBy("measurement_id").collectAsList();
+  }
+}
