@@ -1,8 +1,10 @@
 package org.synthehr.generator;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.table.Table;
+import org.synthehr.generator.dp.DpAccounting;
 
 /**
  * A trained model: samples synthetic rows and saves itself. Holds native resources for deep models,
@@ -28,6 +30,14 @@ public interface FittedSynthesizer extends AutoCloseable {
    * parameter files); it never contains training rows.
    */
   void save(Path dir);
+
+  /**
+   * What the differentially private training of this model spent and covers; empty for models
+   * trained without a formal guarantee.
+   */
+  default Optional<DpAccounting> privacyAccounting() {
+    return Optional.empty();
+  }
 
   @Override
   default void close() {}

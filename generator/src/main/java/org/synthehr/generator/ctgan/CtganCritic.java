@@ -94,6 +94,21 @@ final class CtganCritic extends AbstractBlock {
     return g.matMul(weight(hidden.get(0)));
   }
 
+  /**
+   * The parameters in layer order, weight then bias of each hidden layer and of the score layer
+   * (for per-example gradients in {@link PrivateCriticStep}).
+   */
+  List<NDArray> parametersInOrder() {
+    List<NDArray> out = new ArrayList<>();
+    for (Linear l : hidden) {
+      out.add(weight(l));
+      out.add(bias(l));
+    }
+    out.add(weight(score));
+    out.add(bias(score));
+    return out;
+  }
+
   private static NDArray weight(Linear l) {
     return l.getParameters().get("weight").getArray();
   }

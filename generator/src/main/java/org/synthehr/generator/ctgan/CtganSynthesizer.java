@@ -18,6 +18,7 @@ import org.synthehr.generator.deep.DjlOffline;
 import org.synthehr.generator.deep.LossHistory;
 import org.synthehr.generator.deep.TrainingFingerprint;
 import org.synthehr.generator.deep.TrainingLoop;
+import org.synthehr.generator.dp.DpAccounting;
 import org.synthehr.generator.model.ModelConfig;
 
 /**
@@ -30,8 +31,18 @@ import org.synthehr.generator.model.ModelConfig;
 public final class CtganSynthesizer implements Synthesizer {
   private final ModelConfig config;
   private final CtganOptions options;
+  private final DpOptions dp;
 
   public CtganSynthesizer(ModelConfig config, CtganOptions options) {
+    this(config, options, null);
+  }
+
+  /**
+   * A CTGAN whose critic learns by DP-SGD when {@code dp} is not null (kind dp-ctgan).
+   *
+   * @param dp differential-privacy settings, or null
+   */
+  public CtganSynthesizer(ModelConfig config, CtganOptions options, DpOptions dp) {
     if (config.batchSize() % options.pac() != 0) {
       throw new InvalidConfigException("model.batch_size (" + config.batchSize() + ") must be a"
           + " multiple of model.options.pac (" + options.pac() + "): the critic judges packs of pac"
@@ -40,11 +51,12 @@ public final class CtganSynthesizer implements Synthesizer {
     }
     this.config = config;
     this.options = options;
+    this.dp = dp;
   }
 
   @Override
   public String kind() {
-    return CtganKind.ID;
+    return dp == null ? CtganKind.ID : DpCtganKind.ID;
   }
 
   @Override
@@ -63,6 +75,11 @@ public final class CtganSynthesizer implements Synthesizer {
     }
     Device device = DeviceSelection.resolve(config.device());
     Seeds seeds = context.seeds();
+    // Before any work: a plan over the epsilon budget is refused here.
+    DpPlan plan = dp == null ? null : DpPlan.of(dp, config, options, table.rowCount());
+    if (plan != null) {
+      context.listener().message(plan.describe());
+    }
     int parallelism = Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
     ModeSpecificCodec codec = ModeSpecificCodec.fit(table, options.codec(), seeds.child("codec"),
@@ -80,16 +97,26 @@ public final class CtganSynthesizer implements Synthesizer {
       Engine.getInstance().setRandomSeed((int) seeds.seed("engine"));
       try (CtganTraining run = new CtganTraining(options, codec, data, table.rowCount(),
           config.batchSize(), manager, seeds.random("init"))) {
+        if (plan != null) {
+          run.makePrivate(dp, plan.budget(), plan.noiseMultiplier(), plan.samplingRate());
+        }
         LossHistory history = LossHistory.empty();
         if (train) {
-          history = TrainingLoop.run(run, new TrainingLoop.Plan(CtganKind.ID, config.epochs(),
-              config.checkpointEvery(), TrainingFingerprint.of(CtganKind.ID, options,
+          Object fingerprinted = dp == null ? options : java.util.List.of(options, dp);
+          history = TrainingLoop.run(run, new TrainingLoop.Plan(kind(), config.epochs(),
+              config.checkpointEvery(), TrainingFingerprint.of(kind(), fingerprinted,
                   config.batchSize(), codec, data, seeds.root())), context);
+        }
+        DpAccounting accounting = plan == null ? null : plan.accounting(run.privacyBudget());
+        if (accounting != null) {
+          context.listener().message(String.format(Locale.ROOT, "%s: epsilon %.3f spent of %.3f"
+              + " at delta %.3g in %,d private critic steps", kind(), accounting.epsilonSpent(),
+              accounting.epsilonBudget(), accounting.delta(), accounting.steps()));
         }
         CtganArchitecture arch = new CtganArchitecture(options.embeddingDim(),
             options.generatorDims(), codec.width(), run.conditionalVectors().width());
         return new FittedCtgan(config, table.schema(), codec, history, manager, arch,
-            run.generator(), options.candidatesPerRow());
+            run.generator(), options.candidatesPerRow(), accounting);
       }
     } catch (RuntimeException | Error e) {
       manager.close();

@@ -30,6 +30,7 @@ import org.synthehr.generator.deep.SeededInit;
 import org.synthehr.generator.deep.SpanOps;
 import org.synthehr.generator.deep.SpanSoftmax;
 import org.synthehr.generator.deep.StepTimer;
+import org.synthehr.generator.dp.PrivacyBudget;
 
 /**
  * One CTGAN training run: WGAN-GP with a PacGAN critic, conditional generator trained by sampling,
@@ -70,6 +71,8 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
   private final InputBuffers inputs = new InputBuffers();
   private final float[] maskBuffer;
   private final float[] alpha;
+  // Set by makePrivate: the critic learns by DP-SGD (kind dp-ctgan).
+  private PrivateCriticStep privateCritic;
   private static final int SLOT_INPUT = 0;
   private static final int SLOT_GUMBEL = 1;
   private static final int SLOT_COND = 2;
@@ -149,6 +152,47 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
     return cond;
   }
 
+  /**
+   * Switches the critic to DP-SGD (kind dp-ctgan; needs pac 1 and log_frequency false).
+   *
+   * @param dp the privacy settings
+   * @param budget the epsilon budget with the resolved noise multiplier and sampling rate
+   */
+  void makePrivate(DpOptions dp, PrivacyBudget budget, double noiseMultiplier, double rate) {
+    this.privateCritic = new PrivateCriticStep(critic, criticOptimizer, this::fakeRows, cond, data,
+        rows, width, options.gradientPenalty(), dp.maxGradNorm(), noiseMultiplier, rate, budget,
+        dp.secureNoise(), trainManager);
+  }
+
+  /** The private critic's budget, or null when training is not private. */
+  PrivacyBudget privacyBudget() {
+    return privateCritic == null ? null : privateCritic.budget();
+  }
+
+  /** Critic steps (private steps under DP) of one epoch. */
+  long criticStepsPerEpoch() {
+    return (long) stepsPerEpoch() * options.discriminatorSteps();
+  }
+
+  @Override
+  public boolean finished() {
+    return privateCritic != null && privateCritic.exhausted();
+  }
+
+  /** Generated rows with their conditional vectors (no gradient), for the private critic step. */
+  private NDArray fakeRows(NDManager m, SplittableRandom random) {
+    sampleInputs(random, false);
+    NDArray input = inputs.upload(m, SLOT_INPUT, noiseAndCond, noiseAndCond.length,
+        new Shape(batch, embedding + condWidth));
+    NDArray noise = inputs.upload(m, SLOT_GUMBEL, gumbel, gumbel.length, new Shape(batch, width));
+    NDArray fake;
+    try (GradMode off = GradMode.off()) {
+      NDArray raw = generator.forward(generatorStore, new NDList(input), true).singletonOrThrow();
+      fake = spanOps.gumbelSoftmax(raw, noise, (float) options.gumbelTau());
+    }
+    return withCond(m, fake);
+  }
+
   private int stepsPerEpoch() {
     return Math.max(rows / batch, 1);
   }
@@ -160,6 +204,9 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
 
   @Override
   public Map<String, Double> runEpoch(int epoch, SplittableRandom random) {
+    if (privateCritic != null) {
+      return runPrivateEpoch(random);
+    }
     int steps = stepsPerEpoch();
     double critic = 0;
     double penalty = 0;
@@ -177,6 +224,37 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
     out.put("generator", gen / steps);
     out.put("critic", critic / steps);
     out.put("gradient_penalty", penalty / steps);
+    return out;
+  }
+
+  /**
+   * An epoch with the private critic, until the epoch ends or the budget is spent. Its losses are
+   * the ones no real row enters (the loss history is saved with the model): the generator's and
+   * the critic's mean score of generated rows, and the epsilon spent so far.
+   */
+  private Map<String, Double> runPrivateEpoch(SplittableRandom random) {
+    privateCritic.startEpoch(random);
+    int steps = stepsPerEpoch();
+    double fakeScore = 0;
+    double gen = 0;
+    int done = 0;
+    outer:
+    for (int s = 0; s < steps; s++) {
+      timer.start();
+      for (int d = 0; d < options.discriminatorSteps(); d++) {
+        if (!privateCritic.tryStep(random)) {
+          break outer;
+        }
+        fakeScore += privateCritic.lastFakeScore() / options.discriminatorSteps();
+      }
+      timer.lap(CRITIC);
+      gen += generatorStep(random);
+      done++;
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("generator", gen / Math.max(done, 1));
+    out.put("critic_fake", fakeScore / Math.max(done, 1));
+    out.put("epsilon", privateCritic.budget().spent());
     return out;
   }
 
@@ -368,6 +446,9 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
     ParameterState.save(critic, out);
     generatorOptimizer.save(out);
     criticOptimizer.save(out);
+    if (privateCritic != null) {
+      out.writeLong(privateCritic.budget().steps());
+    }
   }
 
   @Override
@@ -376,6 +457,9 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
     ParameterState.load(critic, in);
     generatorOptimizer.load(in);
     criticOptimizer.load(in);
+    if (privateCritic != null) {
+      privateCritic.restoreSteps(in.readLong());
+    }
   }
 
   /** Frees the critic and the optimisers; the generator stays with its manager. */
@@ -383,6 +467,9 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
   public void close() {
     generatorOptimizer.close();
     criticOptimizer.close();
+    if (privateCritic != null) {
+      privateCritic.close();
+    }
     trainManager.close();
   }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.table.Table;
@@ -20,6 +21,7 @@ import org.synthehr.generator.deep.FittedDeepModel;
 import org.synthehr.generator.deep.JvmNoise;
 import org.synthehr.generator.deep.LossHistory;
 import org.synthehr.generator.deep.SpanOps;
+import org.synthehr.generator.dp.DpAccounting;
 import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.model.ModelDirectory;
 import org.synthehr.generator.model.OptionsBinder;
@@ -32,17 +34,28 @@ import org.synthehr.generator.model.OptionsBinder;
 final class FittedCtgan extends FittedDeepModel {
   static final String PARAMS = "generator.params";
   static final String NETWORK = "network.json";
+  static final String DP = "privacy_dp.json";
 
   private final CtganArchitecture architecture;
   private final CtganGenerator generator;
   private final ParameterStore store;
   private final SpanOps spanOps;
   private final ConditionalVectors cond;
+  private final DpAccounting accounting;
 
   FittedCtgan(ModelConfig config, TableSchema schema, ModeSpecificCodec codec, LossHistory history,
       NDManager manager, CtganArchitecture architecture, CtganGenerator generator,
       int candidatesPerRow) {
-    super(CtganKind.ID, config, schema, codec, history, manager, candidatesPerRow);
+    this(config, schema, codec, history, manager, architecture, generator, candidatesPerRow, null);
+  }
+
+  /** A CTGAN, differentially private ({@code dp-ctgan}) when {@code accounting} is not null. */
+  FittedCtgan(ModelConfig config, TableSchema schema, ModeSpecificCodec codec, LossHistory history,
+      NDManager manager, CtganArchitecture architecture, CtganGenerator generator,
+      int candidatesPerRow, DpAccounting accounting) {
+    super(accounting == null ? CtganKind.ID : DpCtganKind.ID, config, schema, codec, history,
+        manager, candidatesPerRow);
+    this.accounting = accounting;
     this.architecture = architecture;
     this.generator = generator;
     this.store = new ParameterStore(manager, false);
@@ -52,10 +65,16 @@ final class FittedCtgan extends FittedDeepModel {
 
   /** Loads a saved CTGAN on the CPU. */
   static FittedCtgan load(ModelDirectory.Reader dir) {
+    ModelConfig config = dir.json("config.json", ModelConfig.class);
+    return load(dir, OptionsBinder.bind(config.options(), CtganOptions.DEFAULTS,
+        CtganOptions.class), null);
+  }
+
+  /** Loads a saved CTGAN (a dp-ctgan with its accounting) on the CPU. */
+  static FittedCtgan load(ModelDirectory.Reader dir, CtganOptions options,
+      DpAccounting accounting) {
     DjlOffline.enforce();
     ModelConfig config = dir.json("config.json", ModelConfig.class);
-    CtganOptions options = OptionsBinder.bind(config.options(), CtganOptions.DEFAULTS,
-        CtganOptions.class);
     CtganArchitecture arch = dir.json(NETWORK, CtganArchitecture.class);
     ModeSpecificCodec codec = dir.json("codec.json", ModeSpecificCodec.class);
     LossHistory history = dir.json("loss_history.json", LossHistory.class);
@@ -65,7 +84,7 @@ final class FittedCtgan extends FittedDeepModel {
           arch.generatorDims(), arch.dataWidth()), manager, new Shape(2, arch.inputDim()),
           dir.bytes(PARAMS), dir.dir().resolve(PARAMS).toString());
       return new FittedCtgan(config, dir.schema(), codec, history, manager, arch, generator,
-          options.candidatesPerRow());
+          options.candidatesPerRow(), accounting);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -111,5 +130,13 @@ final class FittedCtgan extends FittedDeepModel {
   @Override
   protected void saveNetwork(ModelDirectory.Writer writer) {
     writer.json(NETWORK, architecture).bytes(PARAMS, BlockBytes.save(generator));
+    if (accounting != null) {
+      writer.json(DP, accounting);
+    }
+  }
+
+  @Override
+  public Optional<DpAccounting> privacyAccounting() {
+    return Optional.ofNullable(accounting);
   }
 }

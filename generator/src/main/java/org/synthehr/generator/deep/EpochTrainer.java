@@ -25,6 +25,14 @@ public interface EpochTrainer {
    */
   Map<String, Double> runEpoch(int epoch, SplittableRandom random);
 
+  /**
+   * Whether training must end before the planned epochs (e.g. a differential-privacy budget is
+   * spent); the loop stops and says so.
+   */
+  default boolean finished() {
+    return false;
+  }
+
   /** A one-line breakdown of where training time went (phases per step), or null. */
   default String profile() {
     return null;

@@ -68,6 +68,11 @@ public final class TrainingLoop {
     long began = System.nanoTime();
     int done = 0;
     for (int epoch = start; epoch <= plan.epochs(); epoch++) {
+      if (trainer.finished()) {
+        context.listener().message(String.format(Locale.ROOT, "%s: training stopped before epoch"
+            + " %d of %d: the privacy budget is spent", plan.kind(), epoch, plan.epochs()));
+        break;
+      }
       long t0 = System.nanoTime();
       SplittableRandom random = new SplittableRandom(
           context.seeds().blockSeed(EPOCH_STREAM, epoch));

@@ -11,6 +11,7 @@ import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.generator.Synthesizer;
 import org.synthehr.generator.copula.GaussianCopulaKind;
 import org.synthehr.generator.ctgan.CtganKind;
+import org.synthehr.generator.ctgan.DpCtganKind;
 import org.synthehr.generator.diffusion.TabDdpmKind;
 import org.synthehr.generator.tvae.TvaeKind;
 
@@ -21,6 +22,7 @@ public final class ModelKinds {
   static {
     register(new GaussianCopulaKind());
     register(new CtganKind());
+    register(new DpCtganKind());
     register(new TvaeKind());
     register(new TabDdpmKind());
   }

@@ -155,23 +155,31 @@ public abstract class SynthesizerContract {
     binaryValues(dir.resolve("m"), binaryDoubles, binaryFloats);
     NumericColumn marker = training.numeric("marker");
     List<Double> leaked = new ArrayList<>();
+    List<Double> floatMatches = new ArrayList<>();
     for (int r = 0; r < marker.size(); r++) {
       double v = marker.get(r);
       if (Double.isNaN(v)) {
         continue;
       }
       String s = Double.toString(v);
-      if (text.contains(s) || binaryDoubles.contains(Double.doubleToLongBits(v))
-          || binaryFloats.contains(Float.floatToIntBits((float) v))) {
+      if (text.contains(s) || binaryDoubles.contains(Double.doubleToLongBits(v))) {
         leaked.add(v);
+      } else if (binaryFloats.contains(Float.floatToIntBits((float) v))) {
+        floatMatches.add(v);
       }
     }
     double[] obs = marker.observed();
     double min = java.util.Arrays.stream(obs).min().orElseThrow();
     double max = java.util.Arrays.stream(obs).max().orElseThrow();
     leaked.removeIf(v -> v == min || v == max);
+    floatMatches.removeIf(v -> v == min || v == max);
     assertTrue(leaked.isEmpty(), "training values stored in the artefact (beyond the observed"
         + " range bounds): " + leaked.subList(0, Math.min(5, leaked.size())));
+    // The float scan reads every unaligned 4-byte window of the weight files (~10^5 windows), so
+    // a given value matches by chance with probability ~10^-5 and one or two of the column's
+    // values may collide with weight bytes; a stored column or row would match by the hundred.
+    assertTrue(floatMatches.size() <= 2, "training values stored as float32 in the artefact: "
+        + floatMatches.subList(0, Math.min(5, floatMatches.size())));
   }
 
   @Test
