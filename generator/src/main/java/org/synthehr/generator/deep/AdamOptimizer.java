@@ -40,6 +40,7 @@ public final class AdamOptimizer implements AutoCloseable {
   private float[] gradScratch = new float[0];
   private float[] weightScratch = new float[0];
   private int steps;
+  private int skippedSteps;
 
   /**
    * An optimiser for every trainable parameter of the blocks (which must be initialised).
@@ -91,8 +92,20 @@ public final class AdamOptimizer implements AutoCloseable {
     return weights;
   }
 
-  /** Applies one step with the accumulated gradients, then zeroes them. */
-  public void step() {
+  /**
+   * Applies one step with the accumulated gradients, then zeroes them. On the CPU a step whose
+   * gradients hold a NaN or an infinity is skipped as a whole (gradients zeroed, weights and moments
+   * untouched) and reported by returning {@code false}: one overflowing batch must not turn every
+   * weight into NaN and end a long run (the check reads memory the update reads anyway).
+   *
+   * @return whether the step was applied
+   */
+  public boolean step() {
+    if (onCpu && !gradientsFinite()) {
+      skippedSteps++;
+      zeroGradients();
+      return false;
+    }
     steps++;
     double bc1 = 1 - Math.pow(beta1, steps);
     double bc2 = 1 - Math.pow(beta2, steps);
@@ -114,6 +127,30 @@ public final class AdamOptimizer implements AutoCloseable {
       }
       JniUtils.zeroGrad(w);
     }
+    return true;
+  }
+
+  /** Steps skipped so far because their gradients were not finite. */
+  public int skippedSteps() {
+    return skippedSteps;
+  }
+
+  private boolean gradientsFinite() {
+    for (NDArray weight : weights) {
+      try (PtNDArray grad = JniUtils.getGradient((PtNDArray) weight)) {
+        if (grad == null) {
+          continue;
+        }
+        FloatBuffer view = JniUtils.getByteBuffer(grad, true).asFloatBuffer();
+        int n = view.limit();
+        for (int j = 0; j < n; j++) {
+          if (!Float.isFinite(view.get(j))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** One fused pass: g += wd·w; m = b1·m + (1-b1)·g; v = b2·v + (1-b2)·g²; w -= lr/bc1 · m / (√v/√bc2 + eps). */

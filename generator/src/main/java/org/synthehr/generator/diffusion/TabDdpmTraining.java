@@ -136,6 +136,7 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
     double gaussian = 0;
     double multinomial = 0;
     int steps = 0;
+    int skipped = 0;
     long done = (epoch - 1L) * stepsPerEpoch();
     for (int start = 0; start < rows; start += batch) {
       int b = Math.min(batch, rows - start);
@@ -147,18 +148,31 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
             * Math.max(0.0, 1.0 - (double) step / plannedSteps)));
       }
       double[] losses = step(order, start, b, random);
+      steps++;
+      if (losses == null) {
+        skipped++;
+        continue;
+      }
       gaussian += losses[0];
       multinomial += losses[1];
-      steps++;
     }
+    // Skipped steps (non-finite gradients) are left out of the means; if every step of an epoch
+    // was skipped the means are NaN and the training loop stops with its divergence message.
+    int applied = steps - skipped;
     Map<String, Double> out = new LinkedHashMap<>();
-    out.put("loss", (gaussian + multinomial) / steps);
-    out.put("gaussian", gaussian / steps);
-    out.put("multinomial", multinomial / steps);
+    out.put("loss", (gaussian + multinomial) / applied);
+    out.put("gaussian", gaussian / applied);
+    out.put("multinomial", multinomial / applied);
+    if (skipped > 0) {
+      out.put("skipped_steps", (double) skipped);
+    }
     return out;
   }
 
-  /** One optimiser step on rows {@code order[start..start+b)}; returns the two loss parts. */
+  /**
+   * One optimiser step on rows {@code order[start..start+b)}; returns the two loss parts, or null
+   * when the optimiser skipped the step because a gradient was not finite.
+   */
   private double[] step(int[] order, int start, int b, SplittableRandom random) {
     timer.start();
     Batch in = assemble(order, start, b, random);
@@ -202,8 +216,11 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
         }
         timer.lap(2);
       }
-      optimizer.step();
+      boolean applied = optimizer.step();
       timer.lap(3);
+      if (!applied) {
+        return null;
+      }
     }
     return new double[] {gaussian, multinomial};
   }

@@ -2,6 +2,8 @@ package org.synthehr.generator.deep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -77,6 +79,34 @@ class AdamOptimizerTest {
       assertArrayEquals(saved, again.toByteArray());
       opt.close();
       other.close();
+    }
+  }
+
+  @Test
+  void skipsAStepWithNonFiniteGradientsAndKeepsTheWeights() {
+    try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+      Linear a = Linear.builder().setUnits(2).build();
+      a.initialize(m, DataType.FLOAT32, new Shape(1, 3));
+      SeededInit.linearLayers(a, new SplittableRandom(2));
+      NDArray w = a.getParameters().get("weight").getArray();
+      NDArray bias = a.getParameters().get("bias").getArray();
+      AdamOptimizer opt = new AdamOptimizer(m, List.of(a), 0.01f, 0.9f, 0.999f, 0f);
+      float[] before = w.toFloatArray();
+      NDArray overflowing = m.create(new float[] {1, Float.POSITIVE_INFINITY, 2}, new Shape(1, 3));
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(Linear.linear(overflowing, w, bias).singletonOrThrow().sum());
+      }
+      assertFalse(opt.step(), "a step with an infinite gradient must be skipped");
+      assertEquals(1, opt.skippedSteps());
+      assertArrayEquals(before, w.toFloatArray());
+      assertArrayEquals(new float[before.length], w.getGradient().toFloatArray());
+      NDArray finite = m.create(new float[] {1, 2, 3}, new Shape(1, 3));
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(Linear.linear(finite, w, bias).singletonOrThrow().sum());
+      }
+      assertTrue(opt.step());
+      assertFalse(java.util.Arrays.equals(before, w.toFloatArray()));
+      opt.close();
     }
   }
 }
