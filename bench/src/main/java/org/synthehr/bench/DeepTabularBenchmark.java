@@ -120,6 +120,7 @@ final class DeepTabularBenchmark implements Benchmark {
     cmd.add("-DOPT_OUT_TRACKING=true");
     cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
     cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
+    cmd.add("-Dbench.seed=" + Long.getLong("bench.seed", 7));
     String jul = System.getProperty("java.util.logging.config.file");
     if (jul != null) {
       cmd.add("-Djava.util.logging.config.file=" + jul);
@@ -203,7 +204,7 @@ final class DeepTabularBenchmark implements Benchmark {
             stage == 0 ? epochs[0] : 0, JsonNodeFactory.instance.objectNode());
         times.newRun();
         try (FittedSynthesizer m = ModelKinds.create(config).fit(real, new TrainingContext(
-            Seeds.of(7), times, checkpoints, stage > 0))) {
+            Seeds.of(Long.getLong("bench.seed", 7)), times, checkpoints, stage > 0))) {
           if (rows == 0) {
             break;
           }

@@ -18,6 +18,7 @@ import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.config.JobConfigLoader;
 import org.synthehr.spark.privacy.DisclosureControls;
+import org.synthehr.spark.privacy.DpFigures;
 import org.synthehr.spark.privacy.PrivacyFigures;
 import org.synthehr.spark.privacy.ReleaseGate;
 import org.synthehr.spark.sampling.DistributedSampler;
@@ -78,9 +79,10 @@ public final class PipelineJob {
         figures.put("holdout_rows", data.holdoutRows());
         figures.put("synthetic_rows", rows);
         figures.put("seconds", console.elapsed());
-        Report report = gate.apply(Evaluation.report(config, data.training(), data.holdout(),
-            spark.read().parquet(syntheticDir.toString()), syntheticDir.toString(), figures,
-            provenance, console), console);
+        Report report = gate.apply(DpFigures.addTo(Evaluation.report(config, data.training(),
+            data.holdout(), spark.read().parquet(syntheticDir.toString()),
+            syntheticDir.toString(), figures, provenance, console), model.privacyAccounting()),
+            console);
         ReportFiles.write(out.dir().resolve("report.json"), report, HtmlReport.standard());
         RunFiles.write(out.dir(), "pipeline", loaded, data.ingested().schema().schema(), provenance,
             figures);
