@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * Gaussian kernel sums as blocked matrix products: for every query row q, the log of the mean over
@@ -70,10 +71,10 @@ public final class KernelDensity {
               NDArray qn = qm.create(Arrays.copyOfRange(qNorms, q0, q1), new Shape(q1 - q0, 1));
               NDArray sq = q.matMul(p);
               sq.attach(qm);
-              sq.muli(-2f).addi(qn).addi(pn);
-              NDArray dist = sq.maximum(0f);
+              Scalars.mulInPlace(sq, -2.0).addi(qn).addi(pn);
+              NDArray dist = Scalars.maximum(sq, 0.0);
               for (int b = 0; b < bandwidths.length; b++) {
-                NDArray logits = dist.mul((float) (-0.5 / (bandwidths[b] * bandwidths[b])));
+                NDArray logits = Scalars.mul(dist, -0.5 / (bandwidths[b] * bandwidths[b]));
                 NDArray max = logits.max(new int[] {1}, true);
                 float[] lse = logits.sub(max).exp().sum(new int[] {1}).log()
                     .add(max.reshape(q1 - q0)).toFloatArray();

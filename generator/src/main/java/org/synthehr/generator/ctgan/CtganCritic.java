@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * CTGAN's PacGAN critic: {@code pac} rows (encoded row plus conditional vector each) are judged
@@ -81,7 +82,8 @@ final class CtganCritic extends AbstractBlock {
     for (int i = 0; i < layers; i++) {
       NDArray h = Linear.linear(a, weight(hidden.get(i)), bias(hidden.get(i))).singletonOrThrow();
       // d leaky(h)/dh is 1 where h > 0 and SLOPE elsewhere; it carries no gradient itself.
-      NDArray slope = h.gt(0f).toType(h.getDataType(), false).mul(1f - SLOPE).add(SLOPE);
+      NDArray slope = Scalars.mul(h.gt(0f).toType(h.getDataType(), false), 1f - SLOPE)
+          .add(SLOPE);
       slopes[i] = masks == null ? slope : slope.mul(masks[i]);
       if (i < layers - 1) {
         a = h.mul(slopes[i]);

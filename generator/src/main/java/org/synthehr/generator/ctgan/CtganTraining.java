@@ -31,6 +31,7 @@ import org.synthehr.generator.deep.SpanOps;
 import org.synthehr.generator.deep.SpanSoftmax;
 import org.synthehr.generator.deep.StepTimer;
 import org.synthehr.generator.dp.PrivacyBudget;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * One CTGAN training run: WGAN-GP with a PacGAN critic, conditional generator trained by sampling,
@@ -334,11 +335,11 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
       float gp;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray scores = critic.score(realCat.concat(fakeCat, 0), pairMasks);
-        NDArray loss = scores.mul(signs).sum().div(groups);
+        NDArray loss = Scalars.div(scores.mul(signs).sum(), groups);
         NDArray interp = realCat.add(fakeCat.sub(realCat).mul(alphas));
         NDArray grad = critic.inputGradient(interp, interpMasks);
-        NDArray penalty = grad.norm(new int[] {1}).sub(1f).square().mean()
-            .mul((float) options.gradientPenalty());
+        NDArray penalty = Scalars.mul(grad.norm(new int[] {1}).sub(1f).square().mean(),
+            options.gradientPenalty());
         NDArray total = loss.add(penalty);
         timer.lap(CRITIC);
         collector.backward(total);
@@ -386,8 +387,8 @@ final class CtganTraining implements EpochTrainer, AutoCloseable {
               batch * cond.discreteColumns(), new Shape(batch, cond.discreteColumns()));
           NDArray target = inputs.upload(m, SLOT_TARGET, condTarget, condTarget.length,
               new Shape(batch, width));
-          NDArray crossEntropy = discreteSpans.logSumExp(raw).mul(chosen).sum()
-              .sub(raw.mul(target).sum()).div(batch);
+          NDArray crossEntropy = Scalars.div(discreteSpans.logSumExp(raw).mul(chosen).sum()
+              .sub(raw.mul(target).sum()), batch);
           loss = loss.add(crossEntropy);
         }
         timer.lap(CRITIC);

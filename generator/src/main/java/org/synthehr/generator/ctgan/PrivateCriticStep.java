@@ -18,6 +18,7 @@ import org.synthehr.generator.deep.JvmNoise;
 import org.synthehr.generator.dp.GaussianNoise;
 import org.synthehr.generator.dp.PoissonSampler;
 import org.synthehr.generator.dp.PrivacyBudget;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * One DP-SGD update of CTGAN's critic (Abadi et al. 2016, Algorithm 1), with one training row as
@@ -171,9 +172,9 @@ final class PrivateCriticStep implements AutoCloseable {
         NDArray sum = sums.get(i);
         float[] z = noise.draw((int) sum.size(), std);
         try (NDArray n = m.create(z, sum.getShape()); NDArray g = params.get(i).getGradient()) {
-          g.addi(sum.addi(n).muli(inv));
+          g.addi(Scalars.mulInPlace(sum.addi(n), inv));
         }
-        sum.muli(0f);
+        Scalars.mulInPlace(sum, 0.0);
       }
       optimizer.step();
       return fakeScore;
@@ -217,7 +218,7 @@ final class PrivateCriticStep implements AutoCloseable {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray score = scores(copies, x, scoreMasks, k);
         NDArray g = inputGradient(copies, xi, penaltyMasks, k);
-        NDArray penalty = g.norm(new int[] {2}).sub(1f).square().mul(gradientPenalty);
+        NDArray penalty = Scalars.mul(g.norm(new int[] {2}).sub(1f).square(), gradientPenalty);
         gc.backward(score.sum().neg().add(penalty.sum()));
       }
       NDArray squared = m.zeros(new Shape(k));
@@ -229,8 +230,8 @@ final class PrivateCriticStep implements AutoCloseable {
         squared.addi(g.reshape(k, -1).square().sum(new int[] {1}));
       }
       // min(1, C / ||g_i||) per row: each row's whole gradient has norm at most C.
-      NDArray factor = squared.sqrt().maximum(1e-12f).pow(-1f).mul((float) clipNorm)
-          .minimum(1f);
+      NDArray factor = Scalars.minimum(Scalars.mul(Scalars.pow(Scalars.maximum(squared.sqrt(),
+          1e-12), -1.0), clipNorm), 1.0);
       for (int i = 0; i < grads.size(); i++) {
         NDArray g = grads.get(i);
         long[] shape = new long[(int) g.getShape().dimension()];
@@ -259,7 +260,7 @@ final class PrivateCriticStep implements AutoCloseable {
     NDArray a = x;
     for (int i = 0; i < layers; i++) {
       NDArray h = affine(a, p.get(2 * i), p.get(2 * i + 1), k);
-      NDArray slope = h.gt(0f).toType(DataType.FLOAT32, false).mul(1f - CtganCritic.SLOPE)
+      NDArray slope = Scalars.mul(h.gt(0f).toType(DataType.FLOAT32, false), 1f - CtganCritic.SLOPE)
           .add(CtganCritic.SLOPE);
       slopes[i] = slope.mul(masks[i]);
       if (i < layers - 1) {

@@ -54,7 +54,7 @@ public final class SpanOps {
    *     vectorised logarithm (the JVM's costs more than the rest of the batch assembly)
    */
   public NDArray gumbelSoftmax(NDArray raw, NDArray exponential, float tau) {
-    NDArray y = softmax.softmax(raw.sub(exponential.log()).mul(1f / tau));
+    NDArray y = softmax.softmax(Scalars.mul(raw.sub(exponential.log()), 1f / tau));
     return y.add(raw.tanh().mul(softmax.outside()));
   }
 

@@ -20,6 +20,7 @@ import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.ParameterState;
 import org.synthehr.generator.deep.SeededInit;
 import org.synthehr.generator.deep.StepTimer;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * One TabDDPM training run (the reference's {@code mixed_loss}). Each row of a batch gets its own
@@ -193,7 +194,7 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
         if (d > 0 && in.observed > 0) {
           NDArray noise = inputs.upload(m, 3, in.noise, in.noise.length, new Shape(b, d));
           NDArray mask = inputs.upload(m, 4, in.mask, in.mask.length, new Shape(b, d));
-          gaussLoss = out.get(0).sub(noise).square().mul(mask).sum().div(in.observed);
+          gaussLoss = Scalars.div(out.get(0).sub(noise).square().mul(mask).sum(), in.observed);
           total = gaussLoss;
         }
         if (blocks > 0) {
@@ -205,7 +206,7 @@ final class TabDdpmTraining implements EpochTrainer, AutoCloseable {
           NDArray klSum = loss.crossEntropy(out.get(1), q, logA, logC0, logC1).neg()
               .add((float) in.qLogQ);
           float scale = (float) schedule.steps() / b;
-          multiLoss = klSum.mul(scale).add((float) prior).div((float) blocks);
+          multiLoss = Scalars.div(Scalars.mul(klSum, scale).add((float) prior), blocks);
           total = total == null ? multiLoss : total.add(multiLoss);
         }
         timer.lap(1);

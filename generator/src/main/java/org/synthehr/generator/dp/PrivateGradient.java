@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * The private gradient of one DP-SGD step (Abadi et al. 2016, Algorithm 1), on DJL parameters:
@@ -82,7 +83,7 @@ public final class PrivateGradient implements AutoCloseable {
         GradientCollector gc = manager.getEngine().newGradientCollector()) {
       NDArray total = null;
       for (Parameter p : parameters) {
-        NDArray part = p.getArray().sum().mul(0f);
+        NDArray part = Scalars.mul(p.getArray().sum(), 0.0);
         part.attach(tmp);
         total = total == null ? part : total.add(part);
         total.attach(tmp);
@@ -95,7 +96,7 @@ public final class PrivateGradient implements AutoCloseable {
   public void clearGradients() {
     for (Parameter p : parameters) {
       NDArray g = p.getArray().getGradient();
-      g.muli(0f);
+      Scalars.mulInPlace(g, 0.0);
       g.close();
     }
   }
@@ -120,11 +121,11 @@ public final class PrivateGradient implements AutoCloseable {
     float scale = (float) Math.min(1.0, clipNorm / Math.max(norm, 1e-12));
     for (int i = 0; i < grads.size(); i++) {
       NDArray g = grads.get(i);
-      try (NDArray scaled = g.mul(scale)) {
+      try (NDArray scaled = Scalars.mul(g, scale)) {
         sums.get(i).addi(scaled);
       }
       // Clear in place: PyTorch accumulates into the same gradient on the next backward pass.
-      g.muli(0f);
+      Scalars.mulInPlace(g, 0.0);
       g.close();
     }
     examples++;
@@ -165,9 +166,9 @@ public final class PrivateGradient implements AutoCloseable {
         }
       }
       NDArray g = parameters.get(i).getArray().getGradient();
-      g.muli(0f).addi(sum).muli(inv);
+      Scalars.mulInPlace(Scalars.mulInPlace(g, 0.0).addi(sum), inv);
       g.close();
-      sum.muli(0f);
+      Scalars.mulInPlace(sum, 0.0);
     }
     examples = 0;
   }

@@ -26,6 +26,7 @@ import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.trajectory.SampledCohort;
 import org.synthehr.generator.trajectory.TwinForecast;
 import org.synthehr.generator.trajectory.TwinRequest;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * A trained trajectory GAN (the generator only; the critics are not saved). New patients come from
@@ -302,12 +303,11 @@ final class FittedTrajectoryGan implements FittedTrajectorySynthesizer {
         NDArray logits = out.get(3).get(":, 0:" + cut + ", :");
         NDArray tv = sub.create(targetV, new Shape(rows, cut, k));
         NDArray tm = sub.create(targetM, new Shape(rows, cut, k));
-        NDArray valueTerm = values.sub(tv).square().mul(tm).sum()
-            .div((float) (2 * VALUE_SIGMA * VALUE_SIGMA));
+        NDArray valueTerm = Scalars.div(values.sub(tv).square().mul(tm).sum(),
+            2 * VALUE_SIGMA * VALUE_SIGMA);
         NDArray maskTerm = Activation.softPlus(logits).sub(logits.mul(tm)).sum();
-        NDArray staticTerm = out.get(0).sub(in.get(2)).square()
-            .mul(sub.create(baseFlag, new Shape(rows, s))).sum()
-            .div((float) (2 * STATIC_SIGMA * STATIC_SIGMA));
+        NDArray staticTerm = Scalars.div(out.get(0).sub(in.get(2)).square()
+            .mul(sub.create(baseFlag, new Shape(rows, s))).sum(), 2 * STATIC_SIGMA * STATIC_SIGMA);
         gc.backward(valueTerm.add(maskTerm).add(staticTerm));
       }
       return new float[][] {in.get(0).getGradient().toFloatArray(),

@@ -24,6 +24,7 @@ import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.trajectory.CohortCodec;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.trajectory.TrajectorySynthesizer;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * A conditional diffusion model of whole patient trajectories in the style of CSDI (Tashiro et al.
@@ -157,7 +158,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       total += w;
     }
     NDArray diff = m.create(target, shape).sub(pred);
-    return diff.square().mul(m.create(weight, shape)).sum().div((float) Math.max(total, 1e-6));
+    return Scalars.div(diff.square().mul(m.create(weight, shape)).sum(), Math.max(total, 1e-6));
   }
 
   static int[] permutation(int n, SplittableRandom rnd) {

@@ -26,6 +26,7 @@ import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.trajectory.CohortCodec;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.trajectory.TrajectorySynthesizer;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * A GAN for patient trajectories with static metadata in the style of DoppelGANger (Lin et al.
@@ -175,8 +176,8 @@ public final class TrajectoryGanSynthesizer implements TrajectorySynthesizer {
         NDList dReal = ct.forward(realIn);
         NDList dFake = ct.forward(fake);
         NDArray loss = softplus(dReal.get(0).neg()).add(softplus(dFake.get(0)))
-            .add(softplus(dReal.get(1).neg()).add(softplus(dFake.get(1)))
-                .mul((float) options.auxWeight()));
+            .add(Scalars.mul(softplus(dReal.get(1).neg()).add(softplus(dFake.get(1))),
+                options.auxWeight()));
         gc.backward(loss);
         value = loss.getFloat();
       }
@@ -195,8 +196,8 @@ public final class TrajectoryGanSynthesizer implements TrajectorySynthesizer {
       try (GradientCollector gc = gt.newGradientCollector()) {
         NDList fake = fakeForCritic(gt.forward(generatorInputs(sub, z, rows, steps, s)), false);
         NDList d = ct.forward(fake);
-        NDArray loss = softplus(d.get(0).neg()).add(softplus(d.get(1).neg())
-            .mul((float) options.auxWeight()));
+        NDArray loss = softplus(d.get(0).neg()).add(Scalars.mul(softplus(d.get(1).neg()),
+            options.auxWeight()));
         gc.backward(loss);
         value = loss.getFloat();
       } finally {

@@ -27,6 +27,7 @@ import org.synthehr.generator.deep.ParameterState;
 import org.synthehr.generator.deep.SeededInit;
 import org.synthehr.generator.deep.SpanSoftmax;
 import org.synthehr.generator.deep.StepTimer;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * One TVAE training run (the reference's loss): Gaussian reconstruction with a learned standard
@@ -163,7 +164,7 @@ final class TvaeTraining implements EpochTrainer, AutoCloseable {
         NDList latent = encoder.forward(encoderStore, new NDList(input), true);
         NDArray mu = latent.get(0);
         NDArray logVar = latent.get(1);
-        NDArray z = noise.mul(logVar.mul(0.5f).exp()).add(mu);
+        NDArray z = noise.mul(Scalars.mul(logVar, 0.5).exp()).add(mu);
         NDArray rec = decoder.forward(decoderStore, new NDList(z), true).singletonOrThrow();
         // Scalars: Gaussian log-likelihood with the learned standard deviation (as the reference).
         // The learned standard deviation at scalar positions, 1 elsewhere (where it adds nothing).
@@ -171,14 +172,14 @@ final class TvaeTraining implements EpochTrainer, AutoCloseable {
         sigmaAtScalars.attach(m);
         NDArray sigma = sigmaAtScalars.add(otherMaskArray);
         NDArray diff = scalarTarget.sub(rec.tanh().mul(mask));
-        NDArray sum = diff.square().div(sigma.square().mul(2f)).sum()
-            .add(sigma.log().sum().mul((float) b));
+        NDArray sum = diff.square().div(Scalars.mul(sigma.square(), 2.0)).sum()
+            .add(Scalars.mul(sigma.log().sum(), b));
         // One-hot spans: cross-entropy, all spans at once.
         if (oneHots.spans() > 0) {
           sum = sum.add(oneHots.logSumExp(rec).sum().sub(rec.mul(oneHotTarget).sum()));
         }
-        NDArray rloss = sum.mul((float) (options.lossFactor() / b));
-        NDArray kld = logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum().mul(-0.5f / b);
+        NDArray rloss = Scalars.mul(sum, options.lossFactor() / b);
+        NDArray kld = Scalars.mul(logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum(), -0.5 / b);
         NDArray loss = rloss.add(kld);
         timer.lap(1);
         collector.backward(loss);
