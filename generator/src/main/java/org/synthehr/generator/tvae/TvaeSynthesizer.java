@@ -4,8 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.Locale;
-import org.synthehr.core.error.InvalidInputException;
-import org.synthehr.core.error.Problem;
 import org.synthehr.core.seed.Seeds;
 import org.synthehr.core.table.Table;
 import org.synthehr.generator.FittedSynthesizer;
@@ -18,6 +16,7 @@ import org.synthehr.generator.deep.LossHistory;
 import org.synthehr.generator.deep.TrainingFingerprint;
 import org.synthehr.generator.deep.TrainingLoop;
 import org.synthehr.generator.model.ModelConfig;
+import org.synthehr.generator.deep.TrainingTables;
 
 /**
  * TVAE (Xu et al. 2019) on DJL's PyTorch engine: a variational autoencoder over the
@@ -45,12 +44,7 @@ public final class TvaeSynthesizer implements Synthesizer {
   /** Fits; with {@code train} false, returns the initialised, untrained decoder (tests). */
   FittedTvae fit(Table training, TrainingContext context, boolean train) {
     DjlOffline.enforce();
-    Table table = training.modelled();
-    if (table.rowCount() == 0 || table.columnCount() == 0) {
-      throw new InvalidInputException(Problem.ofInput("training data", "has no rows or no modelled"
-          + " columns", "give the model a table with at least one row and one non-identifier"
-          + " column"));
-    }
+    Table table = TrainingTables.modelled(training);
     Device device = DeviceSelection.resolve(config.device());
     Seeds seeds = context.seeds();
     int parallelism = Runtime.getRuntime().availableProcessors();
