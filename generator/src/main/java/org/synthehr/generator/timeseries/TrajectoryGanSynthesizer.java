@@ -17,8 +17,6 @@ import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.synthehr.core.error.InvalidInputException;
-import org.synthehr.core.error.Problem;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.PlausibilityRules;
 import org.synthehr.generator.TrainingContext;
@@ -55,14 +53,10 @@ public final class TrajectoryGanSynthesizer implements TrajectorySynthesizer {
 
   @Override
   public FittedTrajectorySynthesizer fit(Cohort training, TrainingContext context) {
-    if (training.size() < 2) {
-      throw new InvalidInputException(Problem.ofInput("training cohort", "has " + training.size()
-          + " patients; a trajectory model needs at least 2", "use more patients"));
-    }
-    OfflinePyTorch.enforce();
-    CohortCodec codec = CohortCodec.fit(training, options.tail());
-    PlausibilityRules rules = PlausibilityRules.learn(training, options.tail());
-    CohortCodec.Encoded enc = codec.encode(training);
+    PreparedCohort prepared = PreparedCohort.of(training, options.tail());
+    CohortCodec codec = prepared.codec();
+    PlausibilityRules rules = prepared.rules();
+    CohortCodec.Encoded enc = prepared.encoded();
     Device device = OfflinePyTorch.device(config.device());
     int n = training.size();
     int batch = Math.min(config.batchSize(), n);
