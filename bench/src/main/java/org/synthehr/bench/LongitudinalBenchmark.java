@@ -62,6 +62,7 @@ final class LongitudinalBenchmark implements Benchmark {
     int twinPatients = 400;
     int twinSamples = 20;
     int trainPatients = Integer.MAX_VALUE;
+    Path modelDir = null;
     String data = "../shared/datasets/physionet2012-a/";
     for (int i = 2; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
@@ -70,6 +71,7 @@ final class LongitudinalBenchmark implements Benchmark {
         case "twin_patients" -> twinPatients = Integer.parseInt(kv[1]);
         case "twin_samples" -> twinSamples = Integer.parseInt(kv[1]);
         case "train_patients" -> trainPatients = Integer.parseInt(kv[1]);
+        case "model_dir" -> modelDir = Path.of(kv[1]);
         case "data" -> data = kv[1].endsWith("/") ? kv[1] : kv[1] + "/";
         default -> options.set(kv[0], ConfigLoader.yamlMapper().readTree(kv[1]));
       }
@@ -90,9 +92,14 @@ final class LongitudinalBenchmark implements Benchmark {
     Cohort holdout = split.holdout();
     ModelConfig config = new ModelConfig(kind, epochs, batch, "cpu", 0, options);
     long t1 = System.nanoTime();
-    try (FittedTrajectorySynthesizer model = TrajectoryKinds.create(config).fit(train,
-        new TrainingContext(seeds.child("train"), new Progress(), null, false))) {
+    boolean trained = modelDir == null || !Files.exists(modelDir);
+    try (FittedTrajectorySynthesizer model = trained ? TrajectoryKinds.create(config).fit(train,
+        new TrainingContext(seeds.child("train"), new Progress(), null, false))
+        : TrajectoryKinds.load(modelDir)) {
       double trainSeconds = (System.nanoTime() - t1) / 1e9;
+      if (trained && modelDir != null) {
+        model.save(modelDir);
+      }
       long t2 = System.nanoTime();
       SampledCohort sampled = model.sampleCohort(train.size(), seeds.seed("sample"));
       double sampleSeconds = (System.nanoTime() - t2) / 1e9;
@@ -146,8 +153,9 @@ final class LongitudinalBenchmark implements Benchmark {
               row(r, "plausibility.too_frequent", "raw too-frequent charting per patient",
                   "real"),
               String.format(Locale.ROOT, "| read + grid the data | %.1f s | |", readSeconds),
-              String.format(Locale.ROOT, "| training | %.0f s (%.2f s/epoch) | |", trainSeconds,
-                  trainSeconds / epochs),
+              trained ? String.format(Locale.ROOT, "| training | %.0f s (%.2f s/epoch) | |",
+                  trainSeconds, trainSeconds / epochs) : "| training | loaded from " + modelDir
+                  + " | |",
               String.format(Locale.ROOT, "| sampling %,d patients | %.1f s (%.1f patients/s) | |",
                   train.size(), sampleSeconds, train.size() / sampleSeconds),
               String.format(Locale.ROOT, "| %,d twins | %.1f s | |", twinOf.size() * twinSamples,

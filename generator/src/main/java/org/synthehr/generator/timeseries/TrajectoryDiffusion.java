@@ -68,7 +68,11 @@ final class TrajectoryDiffusion {
   }
 
   /**
-   * A patient's entries on the diffusion scale.
+   * A patient's entries on the diffusion scale. Where a variable is not charted, its value channel
+   * carries the last charted value forward (0, the median, before the first charting): the network
+   * then learns each variable as a level that persists between chartings, which keeps a patient's
+   * sparse labs consistent with each other. Carrying forward only looks back, so a history cut at
+   * any step is encoded exactly as in training.
    *
    * @param enc the encoded cohort
    * @param p the patient
@@ -81,11 +85,14 @@ final class TrajectoryDiffusion {
       stat[i] = discreteStatic[i] ? 2 * v - 1 : v;
     }
     int cells = steps * variables;
-    for (int t = 0; t < steps; t++) {
-      for (int k = 0; k < variables; k++) {
+    for (int k = 0; k < variables; k++) {
+      float carried = 0f;
+      for (int t = 0; t < steps; t++) {
         int src = p * cells + t * variables + k;
-        series[t * 2 * variables + k] = enc.values()[src];
-        series[t * 2 * variables + variables + k] = 2 * enc.mask()[src] - 1;
+        boolean observed = enc.mask()[src] > 0;
+        carried = observed ? enc.values()[src] : carried;
+        series[t * 2 * variables + k] = carried;
+        series[t * 2 * variables + variables + k] = observed ? 1f : -1f;
       }
     }
   }
@@ -121,6 +128,7 @@ final class TrajectoryDiffusion {
     float[] x0 = new float[sw];
     boolean[] cs = new boolean[staticWidth];
     boolean[] cx = new boolean[sw];
+    boolean[] charted = new boolean[variables];
     for (int r = 0; r < patients.length; r++) {
       entries(enc, patients[r], s0, x0);
       pattern(s0, x0, cs, cx, rnd);
@@ -136,6 +144,7 @@ final class TrajectoryDiffusion {
         b.staticWeight[r * staticWidth + i] = cs[i] ? 0f : 1f;
       }
       int w = stepWidth();
+      java.util.Arrays.fill(charted, false);
       for (int t = 0; t < steps; t++) {
         for (int c = 0; c < w; c++) {
           int i = t * w + c;
@@ -143,9 +152,13 @@ final class TrajectoryDiffusion {
           b.seriesEps[r * sw + i] = eps;
           fill(b.seriesIn, (r * steps + t) * 3 * w, w, c, cx[i], x0[i],
               (float) (a * x0[i] + sigma * eps));
-          boolean valueOfUnobserved = c < variables && x0[t * w + variables + c] < 0;
+          if (c < variables) {
+            charted[c] |= x0[t * w + variables + c] > 0;
+          }
+          // Before a variable's first charting its value channel holds no information.
+          boolean nothingToCarry = c < variables && !charted[c];
           b.seriesWeight[r * sw + i] = cx[i] ? 0f
-              : valueOfUnobserved ? (float) options.unobservedWeight() : 1f;
+              : nothingToCarry ? (float) options.unobservedWeight() : 1f;
         }
       }
     }
@@ -172,8 +185,9 @@ final class TrajectoryDiffusion {
     for (int t = 0; t < steps; t++) {
       for (int k = 0; k < variables; k++) {
         cx[t * w + variables + k] = true;
+        // Only charted values are given: a carried value would leak the charted value it carries.
         boolean observed = x0[t * w + variables + k] > 0;
-        cx[t * w + k] = !observed || rnd.nextDouble() < keep;
+        cx[t * w + k] = observed && rnd.nextDouble() < keep;
       }
     }
   }
