@@ -2,11 +2,13 @@ package org.synthehr.generator.deep;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 
 /**
  * Arithmetic of an array with a constant, safe under autograd. Use these instead of DJL's
  * {@code mul(Number)}, {@code div(Number)}, {@code pow(Number)}, {@code maximum(Number)},
- * {@code minimum(Number)} and their in-place forms; a test fails the build when those appear in
+ * {@code minimum(Number)} and their in-place forms, and {@link #silu} instead of DJL's
+ * {@code Activation.swish}, which calls one of them; a test fails the build when those appear in
  * this module.
  *
  * <p>Why: DJL 0.35.1 turns the number into a 0-d tensor over a JVM direct buffer (zero copy), runs
@@ -62,6 +64,14 @@ public final class Scalars {
     try (NDArray s = constant(x, c)) {
       return x.muli(s);
     }
+  }
+
+  /**
+   * {@code x · sigmoid(x)} (SiLU, swish with beta 1). DJL's {@code Activation.swish(x, beta)}
+   * computes {@code x.mul(Float beta)} first, the unsafe overload, so it is banned like the rest.
+   */
+  public static NDArray silu(NDArray x) {
+    return x.mul(Activation.sigmoid(x));
   }
 
   /** A 0-d array holding {@code c}, in PyTorch's memory, on x's device and of x's type. */

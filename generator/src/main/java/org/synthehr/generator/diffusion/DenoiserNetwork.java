@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import org.synthehr.generator.deep.Scalars;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -65,9 +66,9 @@ final class DenoiserNetwork extends AbstractBlock {
       PairList<String, Object> params) {
     NDArray x = inputs.get(0);
     NDArray t = inputs.get(1);
-    NDArray emb = one(time2, ps, Activation.swish(one(time1, ps, t, training), 1f), training);
+    NDArray emb = one(time2, ps, Scalars.silu(one(time1, ps, t, training)), training);
     if (label != null) {
-      emb = emb.add(Activation.swish(one(label, ps, inputs.get(2), training), 1f));
+      emb = emb.add(Scalars.silu(one(label, ps, inputs.get(2), training)));
     }
     NDArray h = one(projection, ps, x, training).add(emb);
     for (Linear l : hidden) {

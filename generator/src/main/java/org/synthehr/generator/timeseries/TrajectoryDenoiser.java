@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import org.synthehr.generator.deep.Scalars;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
@@ -86,7 +87,7 @@ final class TrajectoryDenoiser extends AbstractBlock {
     NDArray stepEmb = inputs.get(2);
     NDManager m = series.getManager();
     NDArray e = stepIn.forward(ps, new NDList(stepEmb), training).singletonOrThrow();
-    e = stepOut.forward(ps, new NDList(Activation.swish(e, 1f)), training).singletonOrThrow();
+    e = stepOut.forward(ps, new NDList(Scalars.silu(e)), training).singletonOrThrow();
     NDArray s = staticIn.forward(ps, new NDList(stat), training).singletonOrThrow().add(e)
         .expandDims(1);
     NDArray x = seriesIn.forward(ps, new NDList(series), training).singletonOrThrow()
