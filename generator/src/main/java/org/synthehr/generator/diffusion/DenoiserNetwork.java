@@ -7,12 +7,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import org.synthehr.generator.deep.Scalars;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.synthehr.generator.deep.Scalars;
 
 /**
  * TabDDPM's MLP denoiser. The timestep's sinusoidal features pass through linear → SiLU → linear;
