@@ -32,7 +32,8 @@ final class ParameterBytes {
     } catch (IOException | MalformedModelException | IllegalArgumentException e) {
       throw new InvalidInputException(Problem.ofInput(source, "holds network parameters that do"
           + " not fit the model's config (" + e.getMessage() + ")",
-          "restore the whole model directory written by the same toolkit version"));
+          "load it with the toolkit version that wrote it (its manifest.json names it), or"
+              + " train the model again with this version"));
     }
   }
 

@@ -17,18 +17,20 @@ import java.util.List;
 import org.synthehr.generator.deep.Scalars;
 
 /**
- * The noise predictor of the trajectory diffusion model: a pre-norm transformer over a sequence of
+ * The velocity predictor of the trajectory diffusion model: a pre-norm transformer over a sequence of
  * one static token followed by one token per grid step, so attention mixes static attributes and
  * every time step. Each entry enters with three channels, as in CSDI: its noisy value (zero where
  * conditioned), its conditioning value (zero where generated) and the conditioning flag; the
  * diffusion step enters as a sinusoidal embedding added to every token.
  *
  * <p>Inputs: series {@code (B, T, 6K)}, static {@code (B, 3S)}, step embedding {@code (B, E)}.
- * Outputs: predicted noise of the static vector {@code (B, S)} and of the series {@code (B, T, 2K)}.
+ * Outputs: predicted velocity ({@link TrajectoryDiffusion.TrainBatch}) of the static vector
+ * {@code (B, S)} and of the series {@code (B, T, 2K)}. Version 2: velocity; version 1 parameters
+ * (noise prediction) are refused on load.
  */
 final class TrajectoryDenoiser extends AbstractBlock {
   static final int STEP_EMBEDDING = 64;
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
 
   private final int hidden;
   private final int steps;
@@ -105,11 +107,11 @@ final class TrajectoryDenoiser extends AbstractBlock {
       h = h.add(f);
     }
     h = outNorm.forward(ps, new NDList(h), training).singletonOrThrow();
-    NDArray staticEps = staticOut.forward(ps, new NDList(h.get(":, 0, :")), training)
+    NDArray staticV = staticOut.forward(ps, new NDList(h.get(":, 0, :")), training)
         .singletonOrThrow();
-    NDArray seriesEps = seriesOut.forward(ps, new NDList(h.get(":, 1:, :")), training)
+    NDArray seriesV = seriesOut.forward(ps, new NDList(h.get(":, 1:, :")), training)
         .singletonOrThrow();
-    return new NDList(staticEps, seriesEps);
+    return new NDList(staticV, seriesV);
   }
 
   @Override

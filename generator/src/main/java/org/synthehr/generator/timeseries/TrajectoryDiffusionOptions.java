@@ -11,7 +11,8 @@ import org.synthehr.core.error.InvalidConfigException;
  * @param diffusionSteps noise levels of the training process
  * @param samplingSteps denoising steps when sampling (DDIM-style subsequence of the noise levels)
  * @param eta 1 = stochastic (DDPM-like) sampling, 0 = deterministic DDIM
- * @param learningRate Adam learning rate
+ * @param learningRate Adam learning rate at the first epoch; it decays along a cosine to a tenth
+ *     of that by the last
  * @param emaDecay decay of the moving average of the weights used for sampling
  * @param unconditionalShare share of training examples with nothing given (whole new patients)
  * @param forecastShare share with baseline attributes and a history prefix given (digital twins);

@@ -11,7 +11,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,6 +32,8 @@ import org.synthehr.generator.deep.Scalars;
  */
 public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesizer {
   static final String DENOISER = "denoiser.params";
+  /** Share of {@code learning_rate} the cosine decay reaches at the last epoch. */
+  static final double FINAL_LEARNING_RATE = 0.1;
 
   private final ModelConfig config;
   private final TrajectoryDiffusionOptions options;
@@ -63,23 +64,24 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     context.listener().message(String.format(java.util.Locale.ROOT, "trajectory-diffusion: %d"
         + " patients, %d static entries, %d steps x %d variables, %d epochs of batches of %d",
         n, codec.staticWidth(), codec.steps(), codec.variables(), config.epochs(), batch));
+    Checkpoint cp = context.resume() ? Checkpoint.read(dir, TrajectoryDiffusionKind.ID) : null;
+    int start = cp == null ? 0 : cp.epoch();
+    long batchesPerEpoch = (n + batch - 1) / batch;
     try (Model model = Model.newInstance(TrajectoryDiffusionKind.ID, device, "PyTorch")) {
       TrajectoryDenoiser net = network(codec);
       model.setBlock(net);
       Optimizer adam = Optimizer.adam()
-          .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
+          .optLearningRateTracker(new CosineDecay(options.learningRate(), FINAL_LEARNING_RATE,
+              config.epochs() * batchesPerEpoch, start * batchesPerEpoch))
           .optClipGrad(1f).build();
       DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
           .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(tc)) {
         trainer.initialize(net.inputShapes(batch));
         SeededInit.apply(net, context.seeds().random("init"));
-        int start = 0;
-        Checkpoint cp = context.resume() ? Checkpoint.read(dir, TrajectoryDiffusionKind.ID) : null;
         if (cp != null) {
           ParameterBytes.assign(net, ParameterBytes.values(network(codec), net.inputShapes(1),
               Checkpoint.network(dir, DENOISER), dir.toString()));
-          start = cp.epoch();
           history = cp.history();
           context.listener().message("resumed from the checkpoint after epoch " + start);
         }
@@ -132,8 +134,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       double value;
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDList out = trainer.forward(in);
-        NDArray staticLoss = weighted(sub, out.get(0), b.staticEps, b.staticWeight);
-        NDArray seriesLoss = weighted(sub, out.get(1).reshape(b.size, -1), b.seriesEps,
+        NDArray staticLoss = weighted(sub, out.get(0), b.staticTarget, b.staticWeight);
+        NDArray seriesLoss = weighted(sub, out.get(1).reshape(b.size, -1), b.seriesTarget,
             b.seriesWeight);
         NDArray loss = staticLoss.add(seriesLoss);
         gc.backward(loss);
@@ -144,7 +146,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     }
   }
 
-  /** Weighted mean squared error of predicted against true noise. */
+  /** Weighted mean squared error of predicted against true velocity. */
   private static NDArray weighted(NDManager m, NDArray pred, float[] target, float[] weight) {
     Shape shape = pred.getShape();
     double total = 0;
