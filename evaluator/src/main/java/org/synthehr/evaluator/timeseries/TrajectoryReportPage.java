@@ -131,9 +131,10 @@ public final class TrajectoryReportPage {
       }
       if (v.size() >= 3) {
         double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        band[0][t] = TwinScores.quantile(a, 0.1);
-        band[1][t] = TwinScores.quantile(a, 0.5);
-        band[2][t] = TwinScores.quantile(a, 0.9);
+        // The band is the interval twins.coverage scores, so the picture and the figure agree.
+        band[0][t] = TwinScores.predictionBound(a, 0.1);
+        band[1][t] = TwinScores.predictionBound(a, 0.5);
+        band[2][t] = TwinScores.predictionBound(a, 0.9);
       }
     }
     double lo = Double.POSITIVE_INFINITY;

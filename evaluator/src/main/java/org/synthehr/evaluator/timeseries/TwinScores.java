@@ -15,8 +15,9 @@ import org.synthehr.core.table.CategoricalColumn;
  * within the horizon, variable) where the real record charts a value, the twins' states at that
  * step (each sample's latest charted value at or before the step, which falls back to the history)
  * form a predictive distribution. Coverage: the share of real values inside the central
- * prediction interval of the ensemble ({@link #predictionBound}; 0.8 should cover about 80%). CRPS (continuous ranked probability score) of the ensemble, in
- * units of the variable's real standard deviation, with last-value-carried-forward as baseline.
+ * prediction interval of the ensemble ({@link #predictionBound}; 0.8 should cover about 80%). CRPS
+ * (continuous ranked probability score) of the ensemble, in units of the variable's real standard
+ * deviation, with last-value-carried-forward as baseline.
  * When the cohort has a label, the share of twins with the positive outcome is scored as a risk
  * (AUC against the real outcome).
  */

@@ -17,8 +17,8 @@ import java.util.List;
 import org.synthehr.generator.deep.Scalars;
 
 /**
- * The velocity predictor of the trajectory diffusion model: a pre-norm transformer over a sequence of
- * one static token followed by one token per grid step, so attention mixes static attributes and
+ * The velocity predictor of the trajectory diffusion model: a pre-norm transformer over a sequence
+ * of one static token followed by one token per grid step, so attention mixes static attributes and
  * every time step. Each entry enters with three channels, as in CSDI: its noisy value (zero where
  * conditioned), its conditioning value (zero where generated) and the conditioning flag; the
  * diffusion step enters as a sinusoidal embedding added to every token.

@@ -17,8 +17,8 @@ import org.synthehr.core.error.InvalidConfigException;
  * @param unconditionalShare share of training examples with nothing given (whole new patients)
  * @param forecastShare share with baseline attributes and a history prefix given (digital twins);
  *     the rest are imputation examples (random observed values given)
- * @param unobservedWeight loss weight of the value channel before a variable is first charted (after
- *     that the channel carries the last charted value forward)
+ * @param unobservedWeight loss weight of the value channel before a variable is first charted
+ *     (after that the channel carries the last charted value forward)
  * @param tail share of each variable's values left out at each end of its plausible range
  * @param samplingBatch patients denoised together when sampling
  */
