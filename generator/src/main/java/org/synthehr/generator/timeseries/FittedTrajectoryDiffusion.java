@@ -3,7 +3,6 @@ package org.synthehr.generator.timeseries;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,7 +136,7 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
     int w = diffusion.stepWidth();
     int k = codec.variables();
     int steps = codec.steps();
-    int s = diffusion.staticWidth();
+    int s = codec.staticWidth();
     float[] statics = new float[n * s];
     float[] values = new float[n * steps * k];
     boolean[] observed = new boolean[n * steps * k];
@@ -163,18 +162,13 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
       OfflinePyTorch.enforce();
       manager = NDManager.newBaseManager("PyTorch");
       net = new TrajectoryDenoiser(options.hidden(), options.layers(), options.heads(),
-          codec.steps(), codec.variables(), codec.staticWidth());
+          codec.steps(), codec.variables(), diffusion.staticWidth());
       net.initialize(manager, DataType.FLOAT32, net.inputShapes(1));
       ParameterBytes.load(net, manager, parameters, "model parameters");
     }
-    int steps = codec.steps();
-    int k = codec.variables();
-    int s = codec.staticWidth();
     return (rows, seriesIn, staticIn, stepEmb) -> {
       try (NDManager sub = manager.newSubManager()) {
-        NDList in = new NDList(sub.create(seriesIn, new Shape(rows, steps, 6L * k)),
-            sub.create(staticIn, new Shape(rows, 3L * s)),
-            sub.create(stepEmb, new Shape(rows, TrajectoryDenoiser.STEP_EMBEDDING)));
+        NDList in = net.inputs(sub, rows, seriesIn, staticIn, stepEmb);
         NDList out = net.forward(new ParameterStore(sub, false), in, false);
         return new float[][] {out.get(0).toFloatArray(), out.get(1).toFloatArray()};
       }

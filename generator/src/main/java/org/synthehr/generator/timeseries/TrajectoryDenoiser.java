@@ -25,12 +25,14 @@ import org.synthehr.generator.deep.Scalars;
  *
  * <p>Inputs: series {@code (B, T, 6K)}, static {@code (B, 3S)}, step embedding {@code (B, E)}.
  * Outputs: predicted velocity ({@link TrajectoryDiffusion.TrainBatch}) of the static vector
- * {@code (B, S)} and of the series {@code (B, T, 2K)}. Version 2: velocity; version 1 parameters
- * (noise prediction) are refused on load.
+ * {@code (B, S)} (static entries and per-patient summaries, {@link TrajectoryDiffusion#staticWidth})
+ * and of the series {@code (B, T, 2K)}. Version 3 adds the summaries to the static vector;
+ * version 2 (velocity, no summaries) and version 1 (noise prediction) parameters are refused on
+ * load.
  */
 final class TrajectoryDenoiser extends AbstractBlock {
   static final int STEP_EMBEDDING = 64;
-  private static final byte VERSION = 2;
+  private static final byte VERSION = 3;
 
   private final int hidden;
   private final int steps;
@@ -79,6 +81,13 @@ final class TrajectoryDenoiser extends AbstractBlock {
   Shape[] inputShapes(long batch) {
     return new Shape[] {new Shape(batch, steps, 6L * variables), new Shape(batch, 3L * staticWidth),
         new Shape(batch, STEP_EMBEDDING)};
+  }
+
+  /** The network's inputs for a batch, from the flat arrays of {@link TrajectoryDiffusion}. */
+  NDList inputs(NDManager manager, int rows, float[] series, float[] stat, float[] stepEmb) {
+    Shape[] shapes = inputShapes(rows);
+    return new NDList(manager.create(series, shapes[0]), manager.create(stat, shapes[1]),
+        manager.create(stepEmb, shapes[2]));
   }
 
   @Override

@@ -68,7 +68,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     int start = cp == null ? 0 : cp.epoch();
     long batchesPerEpoch = (n + batch - 1) / batch;
     try (Model model = Model.newInstance(TrajectoryDiffusionKind.ID, device, "PyTorch")) {
-      TrajectoryDenoiser net = network(codec);
+      TrajectoryDenoiser net = network(codec, diffusion);
       model.setBlock(net);
       Optimizer adam = Optimizer.adam()
           .optLearningRateTracker(new CosineDecay(options.learningRate(), FINAL_LEARNING_RATE,
@@ -80,8 +80,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
         trainer.initialize(net.inputShapes(batch));
         SeededInit.apply(net, context.seeds().random("init"));
         if (cp != null) {
-          ParameterBytes.assign(net, ParameterBytes.values(network(codec), net.inputShapes(1),
-              Checkpoint.network(dir, DENOISER), dir.toString()));
+          ParameterBytes.assign(net, ParameterBytes.values(network(codec, diffusion),
+              net.inputShapes(1), Checkpoint.network(dir, DENOISER), dir.toString()));
           history = cp.history();
           context.listener().message("resumed from the checkpoint after epoch " + start);
         }
@@ -95,7 +95,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
           int batches = 0;
           for (int from = 0; from < n; from += batch) {
             int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batch));
-            sum += step(trainer, diffusion, codec, diffusion.trainBatch(enc, idx, rnd));
+            sum += step(trainer, net, diffusion.trainBatch(enc, idx, rnd));
             ema.update();
             batches++;
             rows += idx.length;
@@ -117,20 +117,15 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     return new FittedTrajectoryDiffusion(config, options, codec, rules, params, history);
   }
 
-  private TrajectoryDenoiser network(CohortCodec codec) {
+  private TrajectoryDenoiser network(CohortCodec codec, TrajectoryDiffusion diffusion) {
     return new TrajectoryDenoiser(options.hidden(), options.layers(), options.heads(),
-        codec.steps(), codec.variables(), codec.staticWidth());
+        codec.steps(), codec.variables(), diffusion.staticWidth());
   }
 
-  private static double step(Trainer trainer, TrajectoryDiffusion diffusion, CohortCodec codec,
+  private static double step(Trainer trainer, TrajectoryDenoiser net,
       TrajectoryDiffusion.TrainBatch b) {
-    int steps = codec.steps();
-    int k = codec.variables();
-    int s = codec.staticWidth();
     try (NDManager sub = trainer.getManager().newSubManager()) {
-      NDList in = new NDList(sub.create(b.seriesIn, new Shape(b.size, steps, 6L * k)),
-          sub.create(b.staticIn, new Shape(b.size, 3L * s)),
-          sub.create(b.stepEmb, new Shape(b.size, TrajectoryDenoiser.STEP_EMBEDDING)));
+      NDList in = net.inputs(sub, b.size, b.seriesIn, b.staticIn, b.stepEmb);
       double value;
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDList out = trainer.forward(in);

@@ -1,0 +1,88 @@
+package org.synthehr.generator.timeseries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.synthehr.core.longitudinal.Cohort;
+import org.synthehr.core.testing.LongitudinalTestData;
+import org.synthehr.generator.trajectory.CohortCodec;
+
+class TrajectoryDiffusionTest {
+  private static final Cohort COHORT = LongitudinalTestData.small(30, 12);
+  private static final CohortCodec CODEC = CohortCodec.fit(COHORT, 0.001);
+  private static final CohortCodec.Encoded ENC = CODEC.encode(COHORT);
+  private static final TrajectoryDiffusion DIFFUSION =
+      new TrajectoryDiffusion(CODEC, TrajectoryDiffusionOptions.DEFAULTS);
+
+  @Test
+  void staticVectorEndsWithEachVariablesChartingShareAndSpread() {
+    int k = CODEC.variables();
+    int steps = CODEC.steps();
+    int codecWidth = CODEC.staticWidth();
+    assertEquals(codecWidth + TrajectoryDiffusion.SUMMARIES * k, DIFFUSION.staticWidth());
+    float[] stat = new float[DIFFUSION.staticWidth()];
+    float[] series = new float[DIFFUSION.seriesWidth()];
+    boolean sawNever = false;
+    boolean sawSpread = false;
+    for (int p = 0; p < COHORT.size(); p++) {
+      DIFFUSION.entries(ENC, p, stat, series);
+      for (int j = 0; j < k; j++) {
+        int count = 0;
+        double sum = 0;
+        double squares = 0;
+        for (int t = 0; t < steps; t++) {
+          float m = ENC.mask()[(p * steps + t) * k + j];
+          float v = ENC.values()[(p * steps + t) * k + j];
+          if (m > 0) {
+            count++;
+            sum += v;
+            squares += (double) v * v;
+          }
+        }
+        double mean = count == 0 ? 0 : sum / count;
+        double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
+        float share = stat[codecWidth + 2 * j];
+        float spread = stat[codecWidth + 2 * j + 1];
+        assertEquals(2 * Math.sqrt((double) count / steps) - 1, share, 1e-5, "share of " + j);
+        assertEquals(2 * Math.sqrt(Math.min(1, sd)) - 1, spread, 1e-5, "spread of " + j);
+        assertTrue(share >= -1 && share <= 1 && spread >= -1 && spread <= 1);
+        sawNever |= count == 0 && share == -1f;
+        sawSpread |= count > 1 && spread > -1f;
+      }
+    }
+    assertTrue(sawNever, "the small cohort has variables a patient never had charted");
+    assertTrue(sawSpread, "and variables charted with different values");
+  }
+
+  @Test
+  void summariesAreAlwaysGeneratedNeverGiven() {
+    int n = COHORT.size();
+    int[] patients = new int[n];
+    for (int p = 0; p < n; p++) {
+      patients[p] = p;
+    }
+    int s = DIFFUSION.staticWidth();
+    int codecWidth = CODEC.staticWidth();
+    SplittableRandom rnd = new SplittableRandom(3);
+    int imputationRows = 0;
+    for (int round = 0; round < 20; round++) {
+      TrajectoryDiffusion.TrainBatch b = DIFFUSION.trainBatch(ENC, patients, rnd);
+      for (int r = 0; r < n; r++) {
+        boolean allCodecGiven = true;
+        for (int i = 0; i < codecWidth; i++) {
+          allCodecGiven &= b.staticWeight[r * s + i] == 0f;
+        }
+        imputationRows += allCodecGiven ? 1 : 0;
+        for (int i = codecWidth; i < s; i++) {
+          assertEquals(1f, b.staticWeight[r * s + i], "summary " + i + " is learned");
+          // The "given" flag channel of the network input is the third block.
+          assertEquals(0f, b.staticIn[r * 3 * s + 2 * s + i], "summary " + i + " is not given");
+        }
+      }
+    }
+    assertTrue(imputationRows > 0, "imputation examples give every codec entry, not summaries");
+    assertTrue(!DIFFUSION.baseline()[codecWidth], "twins are not given the summaries");
+  }
+}
