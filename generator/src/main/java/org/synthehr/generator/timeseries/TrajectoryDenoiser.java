@@ -19,17 +19,16 @@ import org.synthehr.generator.deep.Scalars;
 /**
  * The velocity predictor of the trajectory diffusion model: a pre-norm transformer over a sequence
  * of one static token followed by one token per grid step, so attention mixes static attributes and
- * every time step. Each entry enters with four channels: as in CSDI, its noisy value (zero where
- * conditioned), its conditioning value (zero where generated) and the conditioning flag, and the
- * self-conditioning estimate ({@link TrajectoryDiffusion#selfCondition}); the diffusion step
- * enters as a sinusoidal embedding added to every token.
+ * every time step. Each entry enters with three channels, as in CSDI: its noisy value (zero where
+ * conditioned), its conditioning value (zero where generated) and the conditioning flag; the
+ * diffusion step enters as a sinusoidal embedding added to every token.
  *
- * <p>Inputs: series {@code (B, T, 8K)}, static {@code (B, 4S)}, step embedding {@code (B, E)}.
+ * <p>Inputs: series {@code (B, T, 6K)}, static {@code (B, 3S)}, step embedding {@code (B, E)}.
  * Outputs: predicted velocity ({@link TrajectoryDiffusion.TrainBatch}) of the static vector
  * {@code (B, S)} (static entries and per-patient summaries, {@link TrajectoryDiffusion#staticWidth})
- * and of the series {@code (B, T, 2K)}. Version 3 adds the summaries and self-conditioning;
- * version 2 (velocity without summaries) and version 1 (noise prediction) parameters are refused
- * on load.
+ * and of the series {@code (B, T, 2K)}. Version 3 adds the summaries to the static vector;
+ * version 2 (velocity, no summaries) and version 1 (noise prediction) parameters are refused on
+ * load.
  */
 final class TrajectoryDenoiser extends AbstractBlock {
   static final int STEP_EMBEDDING = 64;
@@ -80,9 +79,7 @@ final class TrajectoryDenoiser extends AbstractBlock {
 
   /** The shapes of the three inputs for a batch size. */
   Shape[] inputShapes(long batch) {
-    return new Shape[] {
-        new Shape(batch, steps, TrajectoryDiffusion.INPUT_BLOCKS * 2L * variables),
-        new Shape(batch, (long) TrajectoryDiffusion.INPUT_BLOCKS * staticWidth),
+    return new Shape[] {new Shape(batch, steps, 6L * variables), new Shape(batch, 3L * staticWidth),
         new Shape(batch, STEP_EMBEDDING)};
   }
 

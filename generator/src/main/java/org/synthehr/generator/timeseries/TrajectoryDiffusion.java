@@ -48,12 +48,6 @@ final class TrajectoryDiffusion {
   /** Per-patient summaries per variable appended to the static vector: charting share, spread. */
   static final int SUMMARIES = 2;
 
-  /**
-   * Network input blocks per entry: the noisy value, the given value, the given flag and the
-   * self-conditioning estimate (the clean estimate of the previous denoising step).
-   */
-  static final int INPUT_BLOCKS = 4;
-
   /** Width of one grid step's entries (value and observation channel per variable). */
   int stepWidth() {
     return 2 * variables;
@@ -152,33 +146,16 @@ final class TrajectoryDiffusion {
     final float[] staticTarget;
     final float[] seriesWeight;
     final float[] staticWeight;
-    /** Per row: sqrt(abar) and sqrt(1 - abar) of its noise level. */
-    final double[] signal;
-    final double[] noise;
-    /** Per row: whether it is trained with a self-conditioning estimate. */
-    final boolean[] selfConditioned;
 
     TrainBatch(int size, int seriesWidth, int staticWidth) {
       this.size = size;
-      seriesIn = new float[size * seriesWidth * INPUT_BLOCKS];
-      staticIn = new float[size * staticWidth * INPUT_BLOCKS];
+      seriesIn = new float[size * seriesWidth * 3];
+      staticIn = new float[size * staticWidth * 3];
       stepEmb = new float[size * TrajectoryDenoiser.STEP_EMBEDDING];
       seriesTarget = new float[size * seriesWidth];
       staticTarget = new float[size * staticWidth];
       seriesWeight = new float[size * seriesWidth];
       staticWeight = new float[size * staticWidth];
-      signal = new double[size];
-      noise = new double[size];
-      selfConditioned = new boolean[size];
-    }
-
-    boolean anySelfConditioned() {
-      for (boolean b : selfConditioned) {
-        if (b) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 
@@ -197,14 +174,11 @@ final class TrajectoryDiffusion {
       int level = rnd.nextInt(alphaBar.length);
       double a = Math.sqrt(alphaBar[level]);
       double sigma = Math.sqrt(1 - alphaBar[level]);
-      b.signal[r] = a;
-      b.noise[r] = sigma;
-      b.selfConditioned[r] = rnd.nextBoolean();
       TrajectoryDenoiser.stepEmbedding(level, b.stepEmb, r * TrajectoryDenoiser.STEP_EMBEDDING);
       for (int i = 0; i < staticWidth; i++) {
         float eps = (float) gaussian(rnd);
         b.staticTarget[r * staticWidth + i] = velocity(a, sigma, eps, s0[i]);
-        fill(b.staticIn, r * INPUT_BLOCKS * staticWidth, staticWidth, i, cs[i], s0[i],
+        fill(b.staticIn, r * 3 * staticWidth, staticWidth, i, cs[i], s0[i],
             (float) (a * s0[i] + sigma * eps));
         b.staticWeight[r * staticWidth + i] = cs[i] ? 0f : 1f;
       }
@@ -215,7 +189,7 @@ final class TrajectoryDiffusion {
           int i = t * w + c;
           float eps = (float) gaussian(rnd);
           b.seriesTarget[r * sw + i] = velocity(a, sigma, eps, x0[i]);
-          fill(b.seriesIn, (r * steps + t) * INPUT_BLOCKS * w, w, c, cx[i], x0[i],
+          fill(b.seriesIn, (r * steps + t) * 3 * w, w, c, cx[i], x0[i],
               (float) (a * x0[i] + sigma * eps));
           if (c < variables) {
             charted[c] |= x0[t * w + variables + c] > 0;
@@ -228,49 +202,6 @@ final class TrajectoryDiffusion {
       }
     }
     return b;
-  }
-
-  /**
-   * Self-conditioning (Chen, Zhang and Hinton 2022, "Analog Bits"): writes the clean estimates of
-   * a first network pass over the batch into the estimate block of the rows chosen for it, so the
-   * network learns to refine an estimate as it does when sampling, where each step sees the
-   * previous step's. It lets binary charting flags commit coherently across a patient's hours.
-   *
-   * @param velocity the first pass's prediction {static (rows x S), series (rows x T x 2K)}
-   */
-  void selfCondition(TrainBatch b, float[][] velocity) {
-    int sw = seriesWidth();
-    int w = stepWidth();
-    for (int r = 0; r < b.size; r++) {
-      if (!b.selfConditioned[r]) {
-        continue;
-      }
-      int sb = r * INPUT_BLOCKS * staticWidth;
-      for (int i = 0; i < staticWidth; i++) {
-        boolean given = b.staticIn[sb + 2 * staticWidth + i] > 0;
-        b.staticIn[sb + 3 * staticWidth + i] = given ? 0f : (float) estimate(b.staticIn[sb + i],
-            velocity[0][r * staticWidth + i], b.signal[r], b.noise[r], staticClip[i]);
-      }
-      for (int t = 0; t < steps; t++) {
-        int base = (r * steps + t) * INPUT_BLOCKS * w;
-        for (int c = 0; c < w; c++) {
-          boolean given = b.seriesIn[base + 2 * w + c] > 0;
-          b.seriesIn[base + 3 * w + c] = given ? 0f : (float) estimate(b.seriesIn[base + c],
-              velocity[1][r * sw + t * w + c], b.signal[r], b.noise[r], seriesClip(c));
-        }
-      }
-    }
-  }
-
-  private double seriesClip(int channel) {
-    return channel >= variables ? 1.0 : 5.0;
-  }
-
-  /** The clean estimate of an entry from its noisy value and predicted velocity, clipped. */
-  private static double estimate(double x, double vHat, double signal, double noise,
-      double clip) {
-    double x0 = signal * x - noise * vHat;
-    return Math.max(-clip, Math.min(clip, x0));
   }
 
   private static float velocity(double signal, double noise, float eps, float clean) {
@@ -380,10 +311,8 @@ final class TrajectoryDiffusion {
         xx[r][i] = (float) gaussian(rnd[r]);
       }
     }
-    float[][] es = new float[rows][staticWidth];
-    float[][] ex = new float[rows][sw];
-    float[] seriesIn = new float[rows * sw * INPUT_BLOCKS];
-    float[] staticIn = new float[rows * staticWidth * INPUT_BLOCKS];
+    float[] seriesIn = new float[rows * sw * 3];
+    float[] staticIn = new float[rows * staticWidth * 3];
     float[] stepEmb = new float[rows * TrajectoryDenoiser.STEP_EMBEDDING];
     for (int li = 0; li < levels.length; li++) {
       int level = levels[li];
@@ -392,17 +321,15 @@ final class TrajectoryDiffusion {
         TrajectoryDenoiser.stepEmbedding(level, stepEmb, r * TrajectoryDenoiser.STEP_EMBEDDING);
         for (int i = 0; i < staticWidth; i++) {
           boolean given = c.statGiven() != null && c.statGiven()[i];
-          fill(staticIn, r * INPUT_BLOCKS * staticWidth, staticWidth, i, given,
-              given ? c.stat()[i] : 0f, xs[r][i]);
-          staticIn[r * INPUT_BLOCKS * staticWidth + 3 * staticWidth + i] = given ? 0f : es[r][i];
+          fill(staticIn, r * 3 * staticWidth, staticWidth, i, given, given ? c.stat()[i] : 0f,
+              xs[r][i]);
         }
         for (int t = 0; t < steps; t++) {
           for (int ch = 0; ch < w; ch++) {
             int i = t * w + ch;
             boolean given = c.seriesGiven() != null && c.seriesGiven()[i];
-            int base = (r * steps + t) * INPUT_BLOCKS * w;
-            fill(seriesIn, base, w, ch, given, given ? c.series()[i] : 0f, xx[r][i]);
-            seriesIn[base + 3 * w + ch] = given ? 0f : ex[r][i];
+            fill(seriesIn, (r * steps + t) * 3 * w, w, ch, given,
+                given ? c.series()[i] : 0f, xx[r][i]);
           }
         }
       }
@@ -412,18 +339,15 @@ final class TrajectoryDiffusion {
       boolean last = li + 1 == levels.length;
       double sigma = last ? 0 : options.eta() * Math.sqrt((1 - abPrev) / (1 - ab))
           * Math.sqrt(Math.max(0, 1 - ab / abPrev));
-      double signal = Math.sqrt(ab);
-      double noise = Math.sqrt(1 - ab);
       for (int r = 0; r < rows; r++) {
         for (int i = 0; i < staticWidth; i++) {
-          es[r][i] = (float) estimate(xs[r][i], v[0][r * staticWidth + i], signal, noise,
-              staticClip[i]);
-          xs[r][i] = step(xs[r][i], es[r][i], ab, abPrev, sigma, last, rnd[r]);
+          xs[r][i] = step(xs[r][i], v[0][r * staticWidth + i], ab, abPrev, sigma, last,
+              staticClip[i], rnd[r]);
         }
         for (int i = 0; i < sw; i++) {
-          ex[r][i] = (float) estimate(xx[r][i], v[1][r * sw + i], signal, noise,
-              seriesClip(i % w));
-          xx[r][i] = step(xx[r][i], ex[r][i], ab, abPrev, sigma, last, rnd[r]);
+          boolean flag = (i % w) >= variables;
+          xx[r][i] = step(xx[r][i], v[1][r * sw + i], ab, abPrev, sigma, last,
+              flag ? 1.0 : 5.0, rnd[r]);
         }
       }
     }
@@ -443,9 +367,11 @@ final class TrajectoryDiffusion {
     }
   }
 
-  /** One DDIM step of an entry towards its (clipped) clean estimate. */
-  private static float step(float x, double x0, double ab, double abPrev, double sigma,
-      boolean last, SplittableRandom rnd) {
+  /** One DDIM step of an entry, with the clean estimate clipped to the entry's range. */
+  private static float step(float x, float vHat, double ab, double abPrev, double sigma,
+      boolean last, double clip, SplittableRandom rnd) {
+    double x0 = Math.sqrt(ab) * x - Math.sqrt(1 - ab) * vHat;
+    x0 = Math.max(-clip, Math.min(clip, x0));
     if (last) {
       return (float) x0;
     }

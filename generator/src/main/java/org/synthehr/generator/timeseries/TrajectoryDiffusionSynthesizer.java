@@ -95,7 +95,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
           int batches = 0;
           for (int from = 0; from < n; from += batch) {
             int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batch));
-            sum += step(trainer, net, diffusion, diffusion.trainBatch(enc, idx, rnd));
+            sum += step(trainer, net, diffusion.trainBatch(enc, idx, rnd));
             ema.update();
             batches++;
             rows += idx.length;
@@ -123,16 +123,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
   }
 
   private static double step(Trainer trainer, TrajectoryDenoiser net,
-      TrajectoryDiffusion diffusion, TrajectoryDiffusion.TrainBatch b) {
+      TrajectoryDiffusion.TrainBatch b) {
     try (NDManager sub = trainer.getManager().newSubManager()) {
-      if (b.anySelfConditioned()) {
-        // The first pass runs outside the gradient collector and leaves only plain arrays: the
-        // estimate it feeds to the second pass is a constant for the gradient, as in the paper.
-        NDList first = trainer.evaluate(net.inputs(sub, b.size, b.seriesIn, b.staticIn,
-            b.stepEmb));
-        diffusion.selfCondition(b, new float[][] {first.get(0).toFloatArray(),
-            first.get(1).toFloatArray()});
-      }
       NDList in = net.inputs(sub, b.size, b.seriesIn, b.staticIn, b.stepEmb);
       double value;
       try (GradientCollector gc = trainer.newGradientCollector()) {
