@@ -37,7 +37,8 @@ import org.synthehr.generator.trajectory.TwinRequest;
  * Trajectory models on the full PhysioNet 2012 set A (4,000 ICU stays, hourly 48-hour grid), split
  * 80/20 by patient: training time, sampling speed, TSTR vs TRTR AUC for in-hospital death,
  * discriminative and predictive scores, and digital-twin coverage and CRPS (history 24 h, horizon
- * 24 h). Usage: {@code bin/bench longitudinal [kind] [epochs] [key=value ...]}, where keys are
+ * 24 h). Usage: {@code bin/bench longitudinal [kind] [epochs] [key=value ...]} (epochs: 300 for
+ * diffusion, 40 for the GAN), where keys are
  * model options or {@code batch_size}, {@code twin_patients}, {@code twin_samples},
  * {@code train_patients}.
  */
@@ -56,7 +57,9 @@ final class LongitudinalBenchmark implements Benchmark {
   @Override
   public void run(String[] args) throws IOException {
     String kind = args.length > 0 ? args[0] : "trajectory-diffusion";
-    int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    // The defaults are the epochs of the best measured runs (BENCHMARKS.md).
+    int epochs = args.length > 1 ? Integer.parseInt(args[1])
+        : kind.equals("trajectory-gan") ? 40 : 300;
     ObjectNode options = JsonNodeFactory.instance.objectNode();
     int batch = 64;
     int twinPatients = 400;
@@ -100,6 +103,7 @@ final class LongitudinalBenchmark implements Benchmark {
       if (trained && modelDir != null) {
         model.save(modelDir);
       }
+      System.err.printf(Locale.ROOT, "sampling %,d synthetic patients...%n", train.size());
       long t2 = System.nanoTime();
       SampledCohort sampled = model.sampleCohort(train.size(), seeds.seed("sample"));
       double sampleSeconds = (System.nanoTime() - t2) / 1e9;
@@ -107,10 +111,13 @@ final class LongitudinalBenchmark implements Benchmark {
       int horizon = 24;
       Cohort twinPool = inStayAt(holdout, cut);
       Cohort twinOf = CohortSplit.atMost(twinPool, twinPatients, seeds.seed("twins.patients"));
+      System.err.printf(Locale.ROOT, "sampling %d twins for each of %,d holdout patients...%n",
+          twinSamples, twinOf.size());
       long t3 = System.nanoTime();
       TwinForecast twins = model.sampleTwins(new TwinRequest(twinOf, cut, horizon, twinSamples,
           seeds.seed("twins")));
       double twinSeconds = (System.nanoTime() - t3) / 1e9;
+      System.err.println("evaluating (TSTR, discriminative and predictive scores, twins)...");
       LongitudinalEvaluation.Result r = LongitudinalEvaluation.evaluate(
           new LongitudinalEvaluation.Inputs(train, holdout, sampled.cohort(),
               sampled.rawViolations(), twins.samples(), twinOf, cut, horizon, 0.8, 0.9, 1000),

@@ -14,6 +14,9 @@ import org.synthehr.generator.trajectory.CohortCodec;
  * observation channel. Randomness comes from JVM streams passed in, never from PyTorch.
  */
 final class TrajectoryDiffusion {
+  /** Per-patient summaries per variable appended to the static vector: charting share, spread. */
+  static final int SUMMARIES = 2;
+
   private final CohortCodec codec;
   private final TrajectoryDiffusionOptions options;
   private final double[] alphaBar;
@@ -44,9 +47,6 @@ final class TrajectoryDiffusion {
     }
     this.baseline = java.util.Arrays.copyOf(codec.baselineEntries(), staticWidth);
   }
-
-  /** Per-patient summaries per variable appended to the static vector: charting share, spread. */
-  static final int SUMMARIES = 2;
 
   /** Width of one grid step's entries (value and observation channel per variable). */
   int stepWidth() {
