@@ -161,8 +161,7 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
     if (net == null) {
       OfflinePyTorch.enforce();
       manager = NDManager.newBaseManager("PyTorch");
-      net = new TrajectoryDenoiser(options.hidden(), options.layers(), options.heads(),
-          codec.steps(), codec.variables(), diffusion.staticWidth());
+      net = diffusion.network();
       net.initialize(manager, DataType.FLOAT32, net.inputShapes(1));
       ParameterBytes.load(net, manager, parameters, "model parameters");
     }

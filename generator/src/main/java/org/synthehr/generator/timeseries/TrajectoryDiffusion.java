@@ -48,6 +48,12 @@ final class TrajectoryDiffusion {
     this.baseline = java.util.Arrays.copyOf(codec.baselineEntries(), staticWidth);
   }
 
+  /** A fresh, uninitialised denoiser of this process's shapes and the options' architecture. */
+  TrajectoryDenoiser network() {
+    return new TrajectoryDenoiser(options.hidden(), options.layers(), options.heads(), steps,
+        variables, staticWidth);
+  }
+
   /** Width of one grid step's entries (value and observation channel per variable). */
   int stepWidth() {
     return 2 * variables;

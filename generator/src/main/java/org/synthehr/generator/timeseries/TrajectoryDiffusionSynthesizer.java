@@ -68,7 +68,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     int start = cp == null ? 0 : cp.epoch();
     long batchesPerEpoch = (n + batch - 1) / batch;
     try (Model model = Model.newInstance(TrajectoryDiffusionKind.ID, device, "PyTorch")) {
-      TrajectoryDenoiser net = network(codec, diffusion);
+      TrajectoryDenoiser net = diffusion.network();
       model.setBlock(net);
       Optimizer adam = Optimizer.adam()
           .optLearningRateTracker(new CosineDecay(options.learningRate(), FINAL_LEARNING_RATE,
@@ -80,7 +80,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
         trainer.initialize(net.inputShapes(batch));
         SeededInit.apply(net, context.seeds().random("init"));
         if (cp != null) {
-          ParameterBytes.assign(net, ParameterBytes.values(network(codec, diffusion),
+          ParameterBytes.assign(net, ParameterBytes.values(diffusion.network(),
               net.inputShapes(1), Checkpoint.network(dir, DENOISER), dir.toString()));
           history = cp.history();
           context.listener().message("resumed from the checkpoint after epoch " + start);
@@ -115,11 +115,6 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       }
     }
     return new FittedTrajectoryDiffusion(config, options, codec, rules, params, history);
-  }
-
-  private TrajectoryDenoiser network(CohortCodec codec, TrajectoryDiffusion diffusion) {
-    return new TrajectoryDenoiser(options.hidden(), options.layers(), options.heads(),
-        codec.steps(), codec.variables(), diffusion.staticWidth());
   }
 
   private static double step(Trainer trainer, TrajectoryDenoiser net,
