@@ -17,7 +17,6 @@ final class TrajectoryDiffusion {
   /** Per-patient summaries per variable appended to the static vector: charting share, spread. */
   static final int SUMMARIES = 2;
 
-  private final CohortCodec codec;
   private final TrajectoryDiffusionOptions options;
   private final double[] alphaBar;
   private final int codecStaticWidth;
@@ -29,7 +28,6 @@ final class TrajectoryDiffusion {
   private final boolean[] baseline;
 
   TrajectoryDiffusion(CohortCodec codec, TrajectoryDiffusionOptions options) {
-    this.codec = codec;
     this.options = options;
     this.alphaBar = cosineSchedule(options.diffusionSteps());
     this.codecStaticWidth = codec.staticWidth();
