@@ -149,6 +149,11 @@ public final class ModelDirectory {
       return manifest;
     }
 
+    /** Whether the model has a file (models saved by older versions may lack newer files). */
+    public boolean has(String name) {
+      return manifest.files().containsKey(name);
+    }
+
     /** Reads a JSON file of the model. */
     public <T> T json(String name, Class<T> type) {
       return Json.read(dir.resolve(name), type);

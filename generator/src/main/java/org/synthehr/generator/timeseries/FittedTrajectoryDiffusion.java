@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.CohortSchema;
 import org.synthehr.core.longitudinal.PlausibilityReport;
@@ -26,6 +27,8 @@ import org.synthehr.generator.trajectory.TwinRequest;
  * depend on the sampling batch size, since every patient draws its noise from its own stream.
  */
 final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
+  /** Models saved before calibration existed lack this file and sample uncalibrated. */
+  static final String CALIBRATION = "calibration.json";
   private final ModelConfig config;
   private final TrajectoryDiffusionOptions options;
   private final CohortCodec codec;
@@ -33,11 +36,13 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
   private final byte[] parameters;
   private final LossHistory history;
   private final TrajectoryDiffusion diffusion;
+  private final SummaryCalibration calibration;
   private NDManager manager;
   private TrajectoryDenoiser net;
 
   FittedTrajectoryDiffusion(ModelConfig config, TrajectoryDiffusionOptions options,
-      CohortCodec codec, PlausibilityRules rules, byte[] parameters, LossHistory history) {
+      CohortCodec codec, PlausibilityRules rules, byte[] parameters, LossHistory history,
+      SummaryCalibration calibration) {
     this.config = config;
     this.options = options;
     this.codec = codec;
@@ -45,6 +50,7 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
     this.parameters = parameters;
     this.history = history;
     this.diffusion = new TrajectoryDiffusion(codec, options);
+    this.calibration = calibration;
   }
 
   static FittedTrajectoryDiffusion load(ModelDirectory.Reader dir) {
@@ -54,7 +60,8 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
         new CohortCodec(schema, dir.json("codec.json", CohortCodec.Parameters.class)),
         dir.json("rules.json", PlausibilityRules.class),
         dir.bytes(TrajectoryDiffusionSynthesizer.DENOISER),
-        dir.json("loss_history.json", LossHistory.class));
+        dir.json("loss_history.json", LossHistory.class),
+        dir.has(CALIBRATION) ? dir.json(CALIBRATION, SummaryCalibration.class) : null);
   }
 
   @Override
@@ -79,17 +86,32 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
 
   @Override
   public synchronized SampledCohort sampleCohort(int patients, long seed) {
+    Seeds s = Seeds.of(seed);
+    float[][][] out = sampleRaw(patients, s);
+    for (int i = 0; i < patients; i++) {
+      diffusion.followSummaries(out[i][0], out[i][1], 0, calibration,
+          new SplittableRandom(s.blockSeed("calibration", i)));
+    }
+    Cohort raw = decode(out, 0, patients, CohortCodec.syntheticIds(patients, 1), null);
+    PlausibilityReport violations = rules.check(raw);
+    return new SampledCohort(rules.enforce(raw), violations);
+  }
+
+  /** New patients as the network generates them, before their summaries are followed. */
+  synchronized float[][][] sampleRaw(int patients, Seeds s) {
     TrajectoryDiffusion.Condition[] none = new TrajectoryDiffusion.Condition[patients];
     long[] seeds = new long[patients];
-    Seeds s = Seeds.of(seed);
     for (int i = 0; i < patients; i++) {
       none[i] = TrajectoryDiffusion.Condition.none();
       seeds[i] = s.blockSeed("patient", i);
     }
-    float[][][] out = diffusion.sample(none, seeds, denoiser());
-    Cohort raw = decode(out, 0, patients, CohortCodec.syntheticIds(patients, 1), null);
-    PlausibilityReport violations = rules.check(raw);
-    return new SampledCohort(rules.enforce(raw), violations);
+    return diffusion.sample(none, seeds, denoiser());
+  }
+
+  /** This model with a calibration of its summaries. */
+  FittedTrajectoryDiffusion withCalibration(SummaryCalibration calibration) {
+    return new FittedTrajectoryDiffusion(config, options, codec, rules, parameters, history,
+        calibration);
   }
 
   @Override
@@ -118,6 +140,13 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
       }
     }
     float[][][] out = diffusion.sample(conds, seeds, denoiser());
+    for (int p = 0; p < n; p++) {
+      for (int j = 0; j < samples; j++) {
+        float[][] twin = out[p * samples + j];
+        diffusion.followSummaries(twin[0], twin[1], request.cut(), calibration,
+            new SplittableRandom(s.blockSeed("calibration-" + j, p)));
+      }
+    }
     List<Cohort> cohorts = new ArrayList<>();
     for (int j = 0; j < samples; j++) {
       float[][][] mine = new float[n][][];
@@ -176,15 +205,18 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
 
   @Override
   public void save(Path dir) {
-    ModelDirectory.create(dir, TrajectoryDiffusionKind.ID)
+    ModelDirectory.Writer w = ModelDirectory.create(dir, TrajectoryDiffusionKind.ID)
         .json("config.json", config)
         .json("options.json", options)
         .json("schema.json", codec.schema())
         .json("codec.json", codec.parameters())
         .json("rules.json", rules)
         .json("loss_history.json", history)
-        .bytes(TrajectoryDiffusionSynthesizer.DENOISER, parameters)
-        .finish();
+        .bytes(TrajectoryDiffusionSynthesizer.DENOISER, parameters);
+    if (calibration != null) {
+      w.json(CALIBRATION, calibration);
+    }
+    w.finish();
   }
 
   @Override

@@ -384,6 +384,89 @@ final class TrajectoryDiffusion {
     return (float) (Math.sqrt(abPrev) * x0 + dir * eps + sigma * gaussian(rnd));
   }
 
+  /** The per-patient summaries of a static vector (SUMMARIES entries per variable). */
+  float[] summaries(float[] stat) {
+    return java.util.Arrays.copyOfRange(stat, codecStaticWidth, staticWidth);
+  }
+
+  /**
+   * Makes a generated patient's series agree with its generated summaries, in place. The summaries
+   * are first calibrated ({@link SummaryCalibration}); then per variable the charted hours are the
+   * {@code share^2 x steps} hours with the highest observation channel, and the charted values are
+   * scaled about their mean to the generated spread. The summaries are scalars per patient, which
+   * the network gets right far more often than the joint pattern of dozens of sparse hourly flags
+   * (DoppelGANger's per-series min/max metadata rests on the same observation). Steps before
+   * {@code givenSteps} are known and keep their flags and values.
+   *
+   * @param stat the generated static entries; its summaries are replaced by calibrated ones
+   * @param series the generated series entries
+   * @param givenSteps steps of known history (0 for a new patient)
+   * @param calibration the model's calibration, or null for none
+   * @param rnd the patient's own stream, for the calibration's ties
+   */
+  void followSummaries(float[] stat, float[] series, int givenSteps,
+      SummaryCalibration calibration, SplittableRandom rnd) {
+    if (calibration != null) {
+      // One draw for all entries: a patient moved up within one tie moves up within all of them,
+      // so variables that are drawn together (a liver panel) stay together.
+      double u = rnd.nextDouble();
+      for (int e = 0; e < SUMMARIES * variables; e++) {
+        stat[codecStaticWidth + e] = calibration.map(e, stat[codecStaticWidth + e], u);
+      }
+    }
+    int w = stepWidth();
+    Integer[] order = new Integer[steps];
+    for (int k = 0; k < variables; k++) {
+      double share = (stat[codecStaticWidth + SUMMARIES * k] + 1) / 2;
+      int target = (int) Math.round(steps * share * share);
+      int given = 0;
+      for (int t = 0; t < givenSteps; t++) {
+        given += series[t * w + variables + k] > 0 ? 1 : 0;
+      }
+      for (int t = 0; t < steps; t++) {
+        order[t] = t;
+      }
+      int flag = variables + k;
+      // A stable sort: equal scores keep time order.
+      java.util.Arrays.sort(order, givenSteps, steps,
+          (a, b) -> Float.compare(series[b * w + flag], series[a * w + flag]));
+      int free = Math.max(0, target - given);
+      for (int i = givenSteps; i < steps; i++) {
+        series[order[i] * w + flag] = i - givenSteps < free ? 1f : -1f;
+      }
+      double spread = (stat[codecStaticWidth + SUMMARIES * k + 1] + 1) / 2;
+      scaleSpread(series, k, givenSteps, spread * spread);
+    }
+  }
+
+  /** Scales a variable's charted values about their mean to a spread (at least 1 stays so). */
+  private void scaleSpread(float[] series, int k, int givenSteps, double target) {
+    int w = stepWidth();
+    int count = 0;
+    double sum = 0;
+    double squares = 0;
+    for (int t = 0; t < steps; t++) {
+      if (series[t * w + variables + k] > 0) {
+        float v = series[t * w + k];
+        count++;
+        sum += v;
+        squares += (double) v * v;
+      }
+    }
+    double mean = count == 0 ? 0 : sum / count;
+    double have = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
+    // The summary saturates at 1: a spread of 1 or more only says "at least 1".
+    double scale = target >= 1 ? Math.max(1, 1 / have) : target / have;
+    if (count < 2 || have < 1e-6 || scale == 1) {
+      return;
+    }
+    for (int t = givenSteps; t < steps; t++) {
+      if (series[t * w + variables + k] > 0) {
+        series[t * w + k] = (float) (mean + (series[t * w + k] - mean) * scale);
+      }
+    }
+  }
+
   /** Diffusion-scale static entries back to the codec's scale (flags and one-hots in [0, 1]). */
   float[] staticForCodec(float[] stat) {
     float[] out = new float[codecStaticWidth];

@@ -28,12 +28,17 @@ import org.synthehr.generator.deep.Scalars;
  * 2021): static attributes, values and observation flags of every grid step are denoised jointly
  * by a transformer; entries that are given (conditioning) enter on their own channel and are not
  * generated. Trained on a mix of unconditional, forecasting and imputation examples, one model
- * serves new cohorts, imputation and digital-twin forecasting.
+ * serves new cohorts, imputation and digital-twin forecasting. After training, the per-patient
+ * summaries the network generates are calibrated against the training cohort's
+ * ({@link SummaryCalibration}) on a few hundred sampled patients, and every sampled patient's
+ * charting and spread follow its calibrated summaries.
  */
 public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesizer {
   static final String DENOISER = "denoiser.params";
   /** Share of {@code learning_rate} the cosine decay reaches at the last epoch. */
   static final double FINAL_LEARNING_RATE = 0.1;
+  /** Patients sampled after training to calibrate the summaries. */
+  static final int CALIBRATION_PATIENTS = 512;
 
   private final ModelConfig config;
   private final TrajectoryDiffusionOptions options;
@@ -114,7 +119,32 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
         params = ParameterBytes.save(net);
       }
     }
-    return new FittedTrajectoryDiffusion(config, options, codec, rules, params, history);
+    FittedTrajectoryDiffusion raw = new FittedTrajectoryDiffusion(config, options, codec, rules,
+        params, history, null);
+    try (raw) {
+      return raw.withCalibration(calibrate(raw, diffusion, enc, n, context));
+    }
+  }
+
+  /** Quantile mapping of the summaries from the model's own samples onto the training cohort. */
+  private SummaryCalibration calibrate(FittedTrajectoryDiffusion raw, TrajectoryDiffusion diffusion,
+      CohortCodec.Encoded enc, int n, TrainingContext context) {
+    int m = CALIBRATION_PATIENTS;
+    context.listener().message("trajectory-diffusion: calibrating the per-patient summaries on "
+        + m + " sampled patients");
+    float[][][] generated = raw.sampleRaw(m, context.seeds().child("calibration"));
+    float[][] g = new float[m][];
+    for (int i = 0; i < m; i++) {
+      g[i] = diffusion.summaries(generated[i][0]);
+    }
+    float[][] t = new float[n][];
+    float[] stat = new float[diffusion.staticWidth()];
+    float[] series = new float[diffusion.seriesWidth()];
+    for (int p = 0; p < n; p++) {
+      diffusion.entries(enc, p, stat, series);
+      t[p] = diffusion.summaries(stat);
+    }
+    return SummaryCalibration.fit(g, t, options.tail());
   }
 
   private static double step(Trainer trainer, TrajectoryDenoiser net,

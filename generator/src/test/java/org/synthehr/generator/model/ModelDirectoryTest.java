@@ -33,6 +33,14 @@ class ModelDirectoryTest {
   }
 
   @Test
+  void knowsWhichFilesAModelHas(@TempDir Path dir) {
+    ModelDirectory.create(dir.resolve("m"), "any").json("present.json", List.of(1)).finish();
+    ModelDirectory.Reader reader = ModelDirectory.open(dir.resolve("m"));
+    assertTrue(reader.has("present.json"));
+    assertTrue(!reader.has("added-later.json"), "older models lack newer files");
+  }
+
+  @Test
   void optionsAreCheckedWithTheKeyNamed() {
     ModelConfig bad = ModelConfig.of("copula").withOptions(
         org.synthehr.core.config.ConfigLoader.yamlMapper().createObjectNode().put("quantile", 8));

@@ -85,4 +85,81 @@ class TrajectoryDiffusionTest {
     assertTrue(imputationRows > 0, "imputation examples give every codec entry, not summaries");
     assertTrue(!DIFFUSION.baseline()[codecWidth], "twins are not given the summaries");
   }
+
+  @Test
+  void aRealPatientAlreadyFollowsItsSummaries() {
+    float[] stat = new float[DIFFUSION.staticWidth()];
+    float[] series = new float[DIFFUSION.seriesWidth()];
+    for (int p = 0; p < COHORT.size(); p++) {
+      DIFFUSION.entries(ENC, p, stat, series);
+      float[] before = series.clone();
+      DIFFUSION.followSummaries(stat, series, 0, null, new SplittableRandom(p));
+      for (int i = 0; i < series.length; i++) {
+        assertEquals(before[i], series[i], 1e-5, "patient " + p + " entry " + i);
+      }
+    }
+  }
+
+  @Test
+  void chartsTheSummarysCountAtTheHighestScoresAndScalesToItsSpread() {
+    int k = CODEC.variables();
+    int steps = CODEC.steps();
+    int w = DIFFUSION.stepWidth();
+    int codecWidth = CODEC.staticWidth();
+    float[] stat = new float[DIFFUSION.staticWidth()];
+    float[] series = new float[DIFFUSION.seriesWidth()];
+    SplittableRandom rnd = new SplittableRandom(5);
+    for (int i = 0; i < series.length; i++) {
+      series[i] = (float) (2 * rnd.nextDouble() - 1);
+    }
+    float[] scores = series.clone();
+    int given = 3;
+    int count = 7;
+    double sd = 0.25;
+    for (int j = 0; j < k; j++) {
+      stat[codecWidth + 2 * j] = (float) (2 * Math.sqrt((double) count / steps) - 1);
+      stat[codecWidth + 2 * j + 1] = (float) (2 * Math.sqrt(sd) - 1);
+    }
+    DIFFUSION.followSummaries(stat, series, given, null, rnd);
+    for (int j = 0; j < k; j++) {
+      int charted = 0;
+      float lowestCharted = Float.POSITIVE_INFINITY;
+      float highestSkipped = Float.NEGATIVE_INFINITY;
+      for (int t = 0; t < steps; t++) {
+        int flag = t * w + k + j;
+        if (t < given) {
+          assertEquals(scores[flag], series[flag], "known hours keep their flags");
+          assertEquals(scores[t * w + j], series[t * w + j], "and their values");
+          charted += scores[flag] > 0 ? 1 : 0;
+          continue;
+        }
+        assertTrue(series[flag] == 1f || series[flag] == -1f);
+        if (series[flag] > 0) {
+          charted++;
+          lowestCharted = Math.min(lowestCharted, scores[flag]);
+        } else {
+          highestSkipped = Math.max(highestSkipped, scores[flag]);
+        }
+      }
+      assertEquals(count, charted, "variable " + j + " charted count");
+      assertTrue(lowestCharted >= highestSkipped, "the highest scores are charted");
+    }
+    float[] fresh = series.clone();
+    DIFFUSION.followSummaries(stat, fresh, 0, null, rnd);
+    for (int j = 0; j < k; j++) {
+      double sum = 0;
+      double squares = 0;
+      int n = 0;
+      for (int t = 0; t < steps; t++) {
+        if (fresh[t * w + k + j] > 0) {
+          float v = fresh[t * w + j];
+          sum += v;
+          squares += (double) v * v;
+          n++;
+        }
+      }
+      double mean = sum / n;
+      assertEquals(sd, Math.sqrt(squares / n - mean * mean), 1e-4, "spread of variable " + j);
+    }
+  }
 }

@@ -1,0 +1,114 @@
+package org.synthehr.generator.timeseries;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
+
+/**
+ * Quantile mapping of the generated per-patient summaries onto the training cohort's: for each
+ * summary entry, a generated value is placed by its rank among the model's own unconditional
+ * samples and replaced by the training summary at that rank. This is the bias correction of model
+ * output statistics (quantile mapping, as in climate downscaling): it fixes each summary's
+ * marginal while keeping the model's ordering of patients, so how summaries go together (a patient
+ * with many potassium draws also has many sodium draws) still comes from the network.
+ *
+ * <p>Why it is needed: on physionet2012-a the network generated 25-30% fewer laboratory draws per
+ * stay than real patients had, in its summaries and its hourly flags alike, at every sampler
+ * setting tried. Only quantiles are kept (levels {@link #LEVELS} inside the codec's tail), never a
+ * patient's summaries.
+ *
+ * @param generated per summary entry, the quantiles of the model's own samples
+ * @param training per summary entry, the quantiles of the training cohort
+ */
+record SummaryCalibration(double[][] generated, double[][] training) {
+  /** Number of quantile levels, evenly spaced inside the tails. */
+  static final int LEVELS = 41;
+
+  @JsonCreator
+  SummaryCalibration(@JsonProperty("generated") double[][] generated,
+      @JsonProperty("training") double[][] training) {
+    if (generated.length != training.length) {
+      throw new IllegalArgumentException("calibration tables differ in length");
+    }
+    this.generated = generated;
+    this.training = training;
+  }
+
+  /**
+   * Fits the mapping.
+   *
+   * @param generated per patient, the summary entries of a generated patient
+   * @param training per patient, the summary entries of a training patient
+   * @param tail share left out at each end, so no single patient's extreme is kept
+   */
+  static SummaryCalibration fit(float[][] generated, float[][] training, double tail) {
+    int entries = training[0].length;
+    double[][] g = new double[entries][];
+    double[][] t = new double[entries][];
+    for (int e = 0; e < entries; e++) {
+      g[e] = quantiles(column(generated, e), tail);
+      t[e] = quantiles(column(training, e), tail);
+    }
+    return new SummaryCalibration(g, t);
+  }
+
+  /**
+   * The calibrated value of a generated summary entry.
+   *
+   * @param entry the summary entry
+   * @param value the generated value
+   * @param u a uniform draw in [0, 1) of the patient's own stream: where many generated values tie
+   *     (a point mass, such as "never charted"), it places the patient within the tie's span, so
+   *     the training mass at that point is matched rather than collapsed onto its middle
+   */
+  float map(int entry, float value, double u) {
+    double[] g = generated[entry];
+    double[] t = training[entry];
+    int first = 0;
+    while (first < g.length && g[first] < value) {
+      first++;
+    }
+    int last = first;
+    while (last < g.length && g[last] == value) {
+      last++;
+    }
+    double position;
+    if (last > first) {
+      position = first + u * (last - 1 - first);
+    } else if (first == 0) {
+      return (float) t[0];
+    } else if (first == g.length) {
+      return (float) t[t.length - 1];
+    } else {
+      position = first - 1 + (value - g[first - 1]) / (g[first] - g[first - 1]);
+    }
+    int at = (int) Math.floor(position);
+    int next = Math.min(t.length - 1, at + 1);
+    return (float) (t[at] + (position - at) * (t[next] - t[at]));
+  }
+
+  int entries() {
+    return training.length;
+  }
+
+  private static double[] column(float[][] rows, int e) {
+    double[] out = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = rows[i][e];
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  private static double[] quantiles(double[] sorted, double tail) {
+    double[] q = new double[LEVELS];
+    for (int i = 0; i < LEVELS; i++) {
+      double level = tail + (1 - 2 * tail) * i / (LEVELS - 1);
+      double pos = level * (sorted.length - 1);
+      int at = (int) Math.floor(pos);
+      int next = Math.min(sorted.length - 1, at + 1);
+      q[i] = sorted[at] + (pos - at) * (sorted[next] - sorted[at]);
+    }
+    return q;
+  }
+}
