@@ -17,21 +17,31 @@ import java.util.Arrays;
  * setting tried. Only quantiles are kept (levels {@link #LEVELS} inside the codec's tail), never a
  * patient's summaries.
  *
+ * <p>Following a calibrated count means charting hours the network did not chart, or dropping some
+ * it did. Where to is decided by the co-charting lift of the training cohort,
+ * {@code P(j charted at t | k charted at t) - P(j charted at t)} for each pair of variables: a
+ * 37 x 37 table of shares, so that added draws join the hours of their panel.
+ *
  * @param generated per summary entry, the quantiles of the model's own samples
  * @param training per summary entry, the quantiles of the training cohort
+ * @param coCharting per pair of variables (k, j), the lift of j's charting given k's, at least 0,
+ *     0 on the diagonal
  */
-record SummaryCalibration(double[][] generated, double[][] training) {
+record SummaryCalibration(double[][] generated, double[][] training, double[][] coCharting) {
   /** Number of quantile levels, evenly spaced inside the tails. */
   static final int LEVELS = 41;
 
   @JsonCreator
   SummaryCalibration(@JsonProperty("generated") double[][] generated,
-      @JsonProperty("training") double[][] training) {
-    if (generated.length != training.length) {
+      @JsonProperty("training") double[][] training,
+      @JsonProperty("co_charting") double[][] coCharting) {
+    if (generated.length != training.length
+        || generated.length != TrajectoryDiffusion.SUMMARIES * coCharting.length) {
       throw new IllegalArgumentException("calibration tables differ in length");
     }
     this.generated = generated;
     this.training = training;
+    this.coCharting = coCharting;
   }
 
   /**
@@ -41,7 +51,8 @@ record SummaryCalibration(double[][] generated, double[][] training) {
    * @param training per patient, the summary entries of a training patient
    * @param tail share left out at each end, so no single patient's extreme is kept
    */
-  static SummaryCalibration fit(float[][] generated, float[][] training, double tail) {
+  static SummaryCalibration fit(float[][] generated, float[][] training, double tail,
+      double[][] coCharting) {
     int entries = training[0].length;
     double[][] g = new double[entries][];
     double[][] t = new double[entries][];
@@ -49,7 +60,63 @@ record SummaryCalibration(double[][] generated, double[][] training) {
       g[e] = quantiles(column(generated, e), tail);
       t[e] = quantiles(column(training, e), tail);
     }
-    return new SummaryCalibration(g, t);
+    return new SummaryCalibration(g, t, coCharting);
+  }
+
+  /**
+   * The co-charting lift of a cohort's observation mask.
+   *
+   * @param mask patients x steps x variables, positive where charted
+   * @param variables variables per step
+   */
+  static double[][] coCharting(float[] mask, int variables) {
+    long cells = mask.length / variables;
+    long[] single = new long[variables];
+    long[][] pairs = new long[variables][variables];
+    int[] charted = new int[variables];
+    for (long c = 0; c < cells; c++) {
+      int m = 0;
+      for (int k = 0; k < variables; k++) {
+        if (mask[(int) (c * variables + k)] > 0) {
+          charted[m++] = k;
+        }
+      }
+      for (int a = 0; a < m; a++) {
+        single[charted[a]]++;
+        for (int b = 0; b < m; b++) {
+          pairs[charted[a]][charted[b]]++;
+        }
+      }
+    }
+    double[][] lift = new double[variables][variables];
+    for (int k = 0; k < variables; k++) {
+      for (int j = 0; j < variables; j++) {
+        if (j != k && single[k] > 0) {
+          double given = (double) pairs[k][j] / single[k];
+          lift[k][j] = Math.max(0, given - (double) single[j] / Math.max(1, cells));
+        }
+      }
+    }
+    return lift;
+  }
+
+  /**
+   * How strongly the variables charted at one hour go with variable k: their lifts summed and
+   * divided by all of k's lifts, in [0, 1].
+   *
+   * @param k the variable
+   * @param charted charting flags, steps x variables
+   * @param offset index of the hour's first variable in {@code charted}
+   */
+  double affinity(int k, boolean[] charted, int offset) {
+    double[] lift = coCharting[k];
+    double sum = 0;
+    double total = 0;
+    for (int j = 0; j < lift.length; j++) {
+      total += lift[j];
+      sum += charted[offset + j] ? lift[j] : 0;
+    }
+    return total > 0 ? sum / total : 0;
   }
 
   /**

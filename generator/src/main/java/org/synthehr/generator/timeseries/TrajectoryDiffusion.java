@@ -415,21 +415,35 @@ final class TrajectoryDiffusion {
       }
     }
     int w = stepWidth();
+    boolean[] raw = new boolean[steps * variables];
+    for (int t = 0; t < steps; t++) {
+      for (int j = 0; j < variables; j++) {
+        raw[t * variables + j] = series[t * w + variables + j] > 0;
+      }
+    }
     Integer[] order = new Integer[steps];
+    double[] key = new double[steps];
     for (int k = 0; k < variables; k++) {
       double share = (stat[codecStaticWidth + SUMMARIES * k] + 1) / 2;
       int target = (int) Math.round(steps * share * share);
       int given = 0;
       for (int t = 0; t < givenSteps; t++) {
-        given += series[t * w + variables + k] > 0 ? 1 : 0;
-      }
-      for (int t = 0; t < steps; t++) {
-        order[t] = t;
+        given += raw[t * variables + k] ? 1 : 0;
       }
       int flag = variables + k;
-      // A stable sort: equal scores keep time order.
-      java.util.Arrays.sort(order, givenSteps, steps,
-          (a, b) -> Float.compare(series[b * w + flag], series[a * w + flag]));
+      // Hours the network charted come first. Among the rest, and among those to drop, what
+      // counts is how strongly the variables charted at that hour go with this one (a sodium
+      // draw goes where the potassium draws are): the network's scores of hours it did not chart
+      // mostly sit at the clip, and ranking on them alone put every added draw at hour 0 and
+      // broke the panels apart.
+      for (int t = 0; t < steps; t++) {
+        order[t] = t;
+        key[t] = (raw[t * variables + k] ? 2 : 0)
+            + (calibration == null ? 0 : calibration.affinity(k, raw, t * variables))
+            + 1e-3 * series[t * w + flag];
+      }
+      // A stable sort: equal keys keep time order.
+      java.util.Arrays.sort(order, givenSteps, steps, (a, b) -> Double.compare(key[b], key[a]));
       int free = Math.max(0, target - given);
       for (int i = givenSteps; i < steps; i++) {
         series[order[i] * w + flag] = i - givenSteps < free ? 1f : -1f;

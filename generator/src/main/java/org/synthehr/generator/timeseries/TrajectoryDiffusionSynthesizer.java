@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.PlausibilityRules;
+import org.synthehr.core.seed.Seeds;
 import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.trajectory.CohortCodec;
@@ -122,21 +123,25 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     FittedTrajectoryDiffusion raw = new FittedTrajectoryDiffusion(config, options, codec, rules,
         params, history, null);
     try (raw) {
-      return raw.withCalibration(calibrate(raw, diffusion, enc, n, context));
+      context.listener().message("trajectory-diffusion: calibrating the per-patient summaries on "
+          + CALIBRATION_PATIENTS + " sampled patients");
+      return raw.withCalibration(calibrate(raw, diffusion, enc, codec.variables(),
+          options.tail(), context.seeds().child("calibration")));
     }
   }
 
-  /** Quantile mapping of the summaries from the model's own samples onto the training cohort. */
-  private SummaryCalibration calibrate(FittedTrajectoryDiffusion raw, TrajectoryDiffusion diffusion,
-      CohortCodec.Encoded enc, int n, TrainingContext context) {
-    int m = CALIBRATION_PATIENTS;
-    context.listener().message("trajectory-diffusion: calibrating the per-patient summaries on "
-        + m + " sampled patients");
-    float[][][] generated = raw.sampleRaw(m, context.seeds().child("calibration"));
-    float[][] g = new float[m][];
-    for (int i = 0; i < m; i++) {
+  /**
+   * Quantile mapping of the summaries from the model's own samples onto the training cohort's,
+   * and the training cohort's co-charting.
+   */
+  static SummaryCalibration calibrate(FittedTrajectoryDiffusion raw, TrajectoryDiffusion diffusion,
+      CohortCodec.Encoded enc, int variables, double tail, Seeds seeds) {
+    float[][][] generated = raw.sampleRaw(CALIBRATION_PATIENTS, seeds);
+    float[][] g = new float[CALIBRATION_PATIENTS][];
+    for (int i = 0; i < CALIBRATION_PATIENTS; i++) {
       g[i] = diffusion.summaries(generated[i][0]);
     }
+    int n = enc.patients();
     float[][] t = new float[n][];
     float[] stat = new float[diffusion.staticWidth()];
     float[] series = new float[diffusion.seriesWidth()];
@@ -144,7 +149,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       diffusion.entries(enc, p, stat, series);
       t[p] = diffusion.summaries(stat);
     }
-    return SummaryCalibration.fit(g, t, options.tail());
+    return SummaryCalibration.fit(g, t, tail,
+        SummaryCalibration.coCharting(enc.mask(), variables));
   }
 
   private static double step(Trainer trainer, TrajectoryDenoiser net,

@@ -8,19 +8,22 @@ import org.junit.jupiter.api.Test;
 import org.synthehr.core.io.Json;
 
 class SummaryCalibrationTest {
+  /** No co-charting for one variable's two summaries. */
+  private static final double[][] NONE = {{0}};
+
   /** Generated values are half the training values: the mapping doubles them. */
   @Test
   void mapsGeneratedQuantilesOntoTrainingQuantiles() {
     SplittableRandom rnd = new SplittableRandom(1);
-    float[][] generated = new float[4000][1];
-    float[][] training = new float[3000][1];
+    float[][] generated = new float[4000][2];
+    float[][] training = new float[3000][2];
     for (float[] g : generated) {
       g[0] = (float) (0.5 * rnd.nextDouble());
     }
     for (float[] t : training) {
       t[0] = (float) rnd.nextDouble();
     }
-    SummaryCalibration c = SummaryCalibration.fit(generated, training, 0.001);
+    SummaryCalibration c = SummaryCalibration.fit(generated, training, 0.001, NONE);
     float previous = -1;
     for (double v = 0.01; v < 0.5; v += 0.01) {
       float mapped = c.map(0, (float) v, 0.5);
@@ -36,13 +39,13 @@ class SummaryCalibrationTest {
   @Test
   void spreadsAPointMassOverTheTrainingMassAtThatPoint() {
     SplittableRandom rnd = new SplittableRandom(2);
-    float[][] generated = new float[4000][1];
-    float[][] training = new float[4000][1];
+    float[][] generated = new float[4000][2];
+    float[][] training = new float[4000][2];
     for (int i = 0; i < 4000; i++) {
       generated[i][0] = i % 2 == 0 ? -1f : (float) (-0.8 + 0.5 * rnd.nextDouble());
       training[i][0] = i % 4 == 0 ? -1f : (float) (-0.8 + 0.5 * rnd.nextDouble());
     }
-    SummaryCalibration c = SummaryCalibration.fit(generated, training, 0.001);
+    SummaryCalibration c = SummaryCalibration.fit(generated, training, 0.001, NONE);
     int never = 0;
     SplittableRandom u = new SplittableRandom(3);
     for (float[] g : generated) {
@@ -53,11 +56,32 @@ class SummaryCalibrationTest {
 
   @Test
   void survivesJson() throws Exception {
-    SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}},
-        new double[][] {{-1, -0.5, 1}});
+    SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {0, 1, 2}},
+        new double[][] {{-1, -0.5, 1}, {0, 1, 2}}, NONE);
     SummaryCalibration back = Json.mapper().readValue(Json.mapper().writeValueAsString(c),
         SummaryCalibration.class);
     assertEquals(c.map(0, 0.5f, 0.3), back.map(0, 0.5f, 0.3));
     assertEquals(0.25f, back.map(0, 0.5f, 0.3), 1e-6);
+  }
+
+  /** Variables 0 and 1 are drawn together; variable 2 is charted every hour. */
+  @Test
+  void liftIsWhatChartingOneVariableSaysAboutAnotherBeyondItsRate() {
+    int variables = 3;
+    int cells = 100;
+    float[] mask = new float[cells * variables];
+    for (int c = 0; c < cells; c++) {
+      boolean panel = c % 10 == 0;
+      mask[c * variables] = panel ? 1 : 0;
+      mask[c * variables + 1] = panel ? 1 : 0;
+      mask[c * variables + 2] = 1;
+    }
+    double[][] lift = SummaryCalibration.coCharting(mask, variables);
+    assertEquals(0.9, lift[0][1], 1e-9, "P(1 | 0) = 1 against a rate of 0.1");
+    assertEquals(0, lift[0][2], 1e-9, "a variable charted every hour says nothing");
+    assertEquals(0, lift[0][0], "no lift with itself");
+    SummaryCalibration c = new SummaryCalibration(new double[6][1], new double[6][1], lift);
+    assertEquals(1.0, c.affinity(0, new boolean[] {false, true, true}, 0), 1e-9);
+    assertEquals(0.0, c.affinity(0, new boolean[] {false, false, true}, 0), 1e-9);
   }
 }

@@ -162,4 +162,35 @@ class TrajectoryDiffusionTest {
       assertEquals(sd, Math.sqrt(squares / n - mean * mean), 1e-4, "spread of variable " + j);
     }
   }
+
+  @Test
+  void addedDrawsJoinTheHoursOfTheVariablesTheyAreDrawnWith() {
+    int k = CODEC.variables();
+    int steps = CODEC.steps();
+    int w = DIFFUSION.stepWidth();
+    int codecWidth = CODEC.staticWidth();
+    double[] identity = new double[SummaryCalibration.LEVELS];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = -1 + 2.0 * i / (identity.length - 1);
+    }
+    double[][] quantiles = new double[TrajectoryDiffusion.SUMMARIES * k][];
+    java.util.Arrays.fill(quantiles, identity);
+    double[][] lift = new double[k][k];
+    lift[0][1] = 0.8;
+    lift[1][0] = 0.8;
+    SummaryCalibration calibration = new SummaryCalibration(quantiles, quantiles, lift);
+    float[] stat = new float[DIFFUSION.staticWidth()];
+    float[] series = new float[DIFFUSION.seriesWidth()];
+    java.util.Arrays.fill(series, -1f);
+    int panelHour = 5;
+    series[panelHour * w + k + 1] = 1f;
+    java.util.Arrays.fill(stat, codecWidth, stat.length, -1f);
+    stat[codecWidth + 2 * 1] = (float) (2 * Math.sqrt(1.0 / steps) - 1);
+    stat[codecWidth] = (float) (2 * Math.sqrt(1.0 / steps) - 1);
+    DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
+    for (int t = 0; t < steps; t++) {
+      assertEquals(t == panelHour ? 1f : -1f, series[t * w + k], "variable 0 at hour " + t);
+      assertEquals(t == panelHour ? 1f : -1f, series[t * w + k + 1], "variable 1 at hour " + t);
+    }
+  }
 }
