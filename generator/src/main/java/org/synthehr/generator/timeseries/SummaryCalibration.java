@@ -3,6 +3,7 @@ package org.synthehr.generator.timeseries;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
+import org.synthehr.generator.trajectory.QuantileScale;
 
 /**
  * Quantile mapping of the generated per-patient summaries onto the training cohort's: for each
@@ -57,8 +58,8 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
     double[][] g = new double[entries][];
     double[][] t = new double[entries][];
     for (int e = 0; e < entries; e++) {
-      g[e] = quantiles(column(generated, e), tail);
-      t[e] = quantiles(column(training, e), tail);
+      g[e] = QuantileScale.quantiles(column(generated, e), LEVELS, tail);
+      t[e] = QuantileScale.quantiles(column(training, e), LEVELS, tail);
     }
     return new SummaryCalibration(g, t, coCharting);
   }
@@ -154,10 +155,6 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
     return (float) (t[at] + (position - at) * (t[next] - t[at]));
   }
 
-  int entries() {
-    return training.length;
-  }
-
   private static double[] column(float[][] rows, int e) {
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
@@ -165,17 +162,5 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
     }
     Arrays.sort(out);
     return out;
-  }
-
-  private static double[] quantiles(double[] sorted, double tail) {
-    double[] q = new double[LEVELS];
-    for (int i = 0; i < LEVELS; i++) {
-      double level = tail + (1 - 2 * tail) * i / (LEVELS - 1);
-      double pos = level * (sorted.length - 1);
-      int at = (int) Math.floor(pos);
-      int next = Math.min(sorted.length - 1, at + 1);
-      q[i] = sorted[at] + (pos - at) * (sorted[next] - sorted[at]);
-    }
-    return q;
   }
 }

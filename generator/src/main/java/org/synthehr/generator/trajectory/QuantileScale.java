@@ -29,15 +29,23 @@ public record QuantileScale(double[] knots, double tail) {
     }
     double[] s = observed.clone();
     Arrays.sort(s);
-    double[] k = new double[KNOTS];
-    for (int i = 0; i < KNOTS; i++) {
-      double q = tail + (1 - 2 * tail) * i / (KNOTS - 1);
-      double pos = q * (s.length - 1);
+    return new QuantileScale(quantiles(s, KNOTS, tail), tail);
+  }
+
+  /**
+   * Quantiles of sorted values at evenly spaced levels from {@code tail} to {@code 1 - tail},
+   * interpolated linearly between order statistics.
+   */
+  public static double[] quantiles(double[] sorted, int levels, double tail) {
+    double[] k = new double[levels];
+    for (int i = 0; i < levels; i++) {
+      double q = tail + (1 - 2 * tail) * i / (levels - 1);
+      double pos = q * (sorted.length - 1);
       int lo = (int) Math.floor(pos);
-      int hi = Math.min(s.length - 1, lo + 1);
-      k[i] = s[lo] + (pos - lo) * (s[hi] - s[lo]);
+      int hi = Math.min(sorted.length - 1, lo + 1);
+      k[i] = sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
-    return new QuantileScale(k, tail);
+    return k;
   }
 
   /** Lowest value the scale decodes to. */
