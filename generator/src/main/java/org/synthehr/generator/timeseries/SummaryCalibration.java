@@ -51,6 +51,7 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
    * @param generated per patient, the summary entries of a generated patient
    * @param training per patient, the summary entries of a training patient
    * @param tail share left out at each end, so no single patient's extreme is kept
+   * @param coCharting the training cohort's co-charting lift ({@link #coCharting(float[], int)})
    */
   static SummaryCalibration fit(float[][] generated, float[][] training, double tail,
       double[][] coCharting) {
