@@ -126,9 +126,8 @@ final class TrajectoryDiffusion {
       }
       double mean = count == 0 ? 0 : sum / count;
       double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
-      // Square roots spread the small shares and spreads that most variables have.
-      stat[codecStaticWidth + SUMMARIES * k] = (float) (2 * Math.sqrt((double) count / steps) - 1);
-      stat[codecStaticWidth + SUMMARIES * k + 1] = (float) (2 * Math.sqrt(Math.min(1, sd)) - 1);
+      stat[codecStaticWidth + SUMMARIES * k] = toSummary((double) count / steps);
+      stat[codecStaticWidth + SUMMARIES * k + 1] = toSummary(Math.min(1, sd));
     }
   }
 
@@ -384,6 +383,20 @@ final class TrajectoryDiffusion {
     return (float) (Math.sqrt(abPrev) * x0 + dir * eps + sigma * gaussian(rnd));
   }
 
+  /**
+   * A share or spread in [0, 1] on the summary scale [-1, 1]. The square root spreads the small
+   * shares and spreads that most variables have.
+   */
+  private static float toSummary(double x) {
+    return (float) (2 * Math.sqrt(x) - 1);
+  }
+
+  /** The share or spread of a summary-scale entry: the inverse of {@link #toSummary}. */
+  private static double fromSummary(float s) {
+    double root = (s + 1) / 2.0;
+    return root * root;
+  }
+
   /** The per-patient summaries of a static vector (SUMMARIES entries per variable). */
   float[] summaries(float[] stat) {
     return java.util.Arrays.copyOfRange(stat, codecStaticWidth, staticWidth);
@@ -424,8 +437,7 @@ final class TrajectoryDiffusion {
     Integer[] order = new Integer[steps];
     double[] key = new double[steps];
     for (int k = 0; k < variables; k++) {
-      double share = (stat[codecStaticWidth + SUMMARIES * k] + 1) / 2;
-      int target = (int) Math.round(steps * share * share);
+      int target = (int) Math.round(steps * fromSummary(stat[codecStaticWidth + SUMMARIES * k]));
       int given = 0;
       for (int t = 0; t < givenSteps; t++) {
         given += raw[t * variables + k] ? 1 : 0;
@@ -448,8 +460,8 @@ final class TrajectoryDiffusion {
       for (int i = givenSteps; i < steps; i++) {
         series[order[i] * w + flag] = i - givenSteps < free ? 1f : -1f;
       }
-      double spread = (stat[codecStaticWidth + SUMMARIES * k + 1] + 1) / 2;
-      scaleSpread(series, k, givenSteps, spread * spread);
+      double spread = fromSummary(stat[codecStaticWidth + SUMMARIES * k + 1]);
+      scaleSpread(series, k, givenSteps, spread);
     }
   }
 
