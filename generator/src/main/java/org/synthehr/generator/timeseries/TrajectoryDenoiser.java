@@ -26,13 +26,13 @@ import org.synthehr.generator.deep.Scalars;
  * <p>Inputs: series {@code (B, T, 6K)}, static {@code (B, 3S)}, step embedding {@code (B, E)}.
  * Outputs: predicted velocity ({@link TrajectoryDiffusion.TrainBatch}) of the static vector
  * {@code (B, S)} (static entries and per-patient summaries, {@link TrajectoryDiffusion#staticWidth})
- * and of the series {@code (B, T, 2K)}. Version 3 adds the summaries to the static vector;
- * version 2 (velocity, no summaries) and version 1 (noise prediction) parameters are refused on
- * load.
+ * and of the series {@code (B, T, 2K)}. Version 4 adds each variable's onset to its summaries;
+ * version 3 (share and spread only), version 2 (velocity, no summaries) and version 1 (noise
+ * prediction) parameters are refused on load.
  */
 final class TrajectoryDenoiser extends AbstractBlock {
   static final int STEP_EMBEDDING = 64;
-  private static final byte VERSION = 3;
+  private static final byte VERSION = 4;
 
   private final int hidden;
   private final int steps;

@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.synthehr.core.io.Json;
 
 class SummaryCalibrationTest {
-  /** No co-charting for one variable's two summaries. */
+  /** No co-charting for one variable's summaries. */
   private static final double[][] NONE = {{0}};
 
   /** Generated values are half the training values: the mapping doubles them. */
   @Test
   void mapsGeneratedQuantilesOntoTrainingQuantiles() {
     SplittableRandom rnd = new SplittableRandom(1);
-    float[][] generated = new float[4000][2];
-    float[][] training = new float[3000][2];
+    float[][] generated = new float[4000][TrajectoryDiffusion.SUMMARIES];
+    float[][] training = new float[3000][TrajectoryDiffusion.SUMMARIES];
     for (float[] g : generated) {
       g[0] = (float) (0.5 * rnd.nextDouble());
     }
@@ -39,8 +39,8 @@ class SummaryCalibrationTest {
   @Test
   void spreadsAPointMassOverTheTrainingMassAtThatPoint() {
     SplittableRandom rnd = new SplittableRandom(2);
-    float[][] generated = new float[4000][2];
-    float[][] training = new float[4000][2];
+    float[][] generated = new float[4000][TrajectoryDiffusion.SUMMARIES];
+    float[][] training = new float[4000][TrajectoryDiffusion.SUMMARIES];
     for (int i = 0; i < 4000; i++) {
       generated[i][0] = i % 2 == 0 ? -1f : (float) (-0.8 + 0.5 * rnd.nextDouble());
       training[i][0] = i % 4 == 0 ? -1f : (float) (-0.8 + 0.5 * rnd.nextDouble());
@@ -56,8 +56,8 @@ class SummaryCalibrationTest {
 
   @Test
   void survivesJson() throws Exception {
-    SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {0, 1, 2}},
-        new double[][] {{-1, -0.5, 1}, {0, 1, 2}}, NONE);
+    SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {0, 1, 2}, {0, 1, 2}},
+        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE);
     SummaryCalibration back = Json.mapper().readValue(Json.mapper().writeValueAsString(c),
         SummaryCalibration.class);
     assertEquals(c.map(0, 0.5f, 0.3), back.map(0, 0.5f, 0.3));
@@ -80,7 +80,8 @@ class SummaryCalibrationTest {
     assertEquals(0.9, lift[0][1], 1e-9, "P(1 | 0) = 1 against a rate of 0.1");
     assertEquals(0, lift[0][2], 1e-9, "a variable charted every hour says nothing");
     assertEquals(0, lift[0][0], "no lift with itself");
-    SummaryCalibration c = new SummaryCalibration(new double[6][1], new double[6][1], lift);
+    SummaryCalibration c = new SummaryCalibration(new double[TrajectoryDiffusion.SUMMARIES * variables][1],
+        new double[TrajectoryDiffusion.SUMMARIES * variables][1], lift);
     assertEquals(1.0, c.affinity(0, new boolean[] {false, true, true}, 0), 1e-9);
     assertEquals(0.0, c.affinity(0, new boolean[] {false, false, true}, 0), 1e-9);
   }

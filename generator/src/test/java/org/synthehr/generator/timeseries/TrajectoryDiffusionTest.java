@@ -17,7 +17,7 @@ class TrajectoryDiffusionTest {
       new TrajectoryDiffusion(CODEC, TrajectoryDiffusionOptions.DEFAULTS);
 
   @Test
-  void staticVectorEndsWithEachVariablesChartingShareAndSpread() {
+  void staticVectorEndsWithEachVariablesChartingShareSpreadAndOnset() {
     int k = CODEC.variables();
     int steps = CODEC.steps();
     int codecWidth = CODEC.staticWidth();
@@ -30,12 +30,14 @@ class TrajectoryDiffusionTest {
       DIFFUSION.entries(ENC, p, stat, series);
       for (int j = 0; j < k; j++) {
         int count = 0;
+        int first = steps;
         double sum = 0;
         double squares = 0;
         for (int t = 0; t < steps; t++) {
           float m = ENC.mask()[(p * steps + t) * k + j];
           float v = ENC.values()[(p * steps + t) * k + j];
           if (m > 0) {
+            first = Math.min(first, t);
             count++;
             sum += v;
             squares += (double) v * v;
@@ -43,10 +45,14 @@ class TrajectoryDiffusionTest {
         }
         double mean = count == 0 ? 0 : sum / count;
         double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
-        float share = stat[codecWidth + 2 * j];
-        float spread = stat[codecWidth + 2 * j + 1];
+        int at = codecWidth + TrajectoryDiffusion.SUMMARIES * j;
+        float share = stat[at];
+        float spread = stat[at + 1];
+        float onset = stat[at + TrajectoryDiffusion.ONSET];
         assertEquals(2 * Math.sqrt((double) count / steps) - 1, share, 1e-5, "share of " + j);
         assertEquals(2 * Math.sqrt(Math.min(1, sd)) - 1, spread, 1e-5, "spread of " + j);
+        assertEquals(2 * Math.sqrt((double) first / steps) - 1, onset, 1e-5, "onset of " + j);
+        assertEquals(count == 0, onset == 1f, "onset 1 is never charted");
         assertTrue(share >= -1 && share <= 1 && spread >= -1 && spread <= 1);
         sawNever |= count == 0 && share == -1f;
         sawSpread |= count > 1 && spread > -1f;
@@ -117,11 +123,17 @@ class TrajectoryDiffusionTest {
     int count = 7;
     double sd = 0.25;
     for (int j = 0; j < k; j++) {
-      stat[codecWidth + 2 * j] = (float) (2 * Math.sqrt((double) count / steps) - 1);
-      stat[codecWidth + 2 * j + 1] = (float) (2 * Math.sqrt(sd) - 1);
+      int at = codecWidth + TrajectoryDiffusion.SUMMARIES * j;
+      stat[at] = (float) (2 * Math.sqrt((double) count / steps) - 1);
+      stat[at + 1] = (float) (2 * Math.sqrt(sd) - 1);
+      stat[at + TrajectoryDiffusion.ONSET] = -1f;
     }
     DIFFUSION.followSummaries(stat, series, given, null, rnd);
     for (int j = 0; j < k; j++) {
+      boolean inHistory = false;
+      for (int t = 0; t < given; t++) {
+        inHistory |= scores[t * w + k + j] > 0;
+      }
       int charted = 0;
       float lowestCharted = Float.POSITIVE_INFINITY;
       float highestSkipped = Float.NEGATIVE_INFINITY;
@@ -134,6 +146,12 @@ class TrajectoryDiffusionTest {
           continue;
         }
         assertTrue(series[flag] == 1f || series[flag] == -1f);
+        if (t == given && !inHistory) {
+          // Onset 0 for a variable not charted before the cut: its first hour after the cut.
+          assertEquals(1f, series[flag], "variable " + j + " begins at the cut");
+          charted++;
+          continue;
+        }
         if (series[flag] > 0) {
           charted++;
           lowestCharted = Math.min(lowestCharted, scores[flag]);
@@ -182,15 +200,21 @@ class TrajectoryDiffusionTest {
     float[] stat = new float[DIFFUSION.staticWidth()];
     float[] series = new float[DIFFUSION.seriesWidth()];
     java.util.Arrays.fill(series, -1f);
+    int onsetHour = 2;
     int panelHour = 5;
+    series[onsetHour * w + k + 1] = 1f;
     series[panelHour * w + k + 1] = 1f;
     java.util.Arrays.fill(stat, codecWidth, stat.length, -1f);
-    stat[codecWidth + 2 * 1] = (float) (2 * Math.sqrt(1.0 / steps) - 1);
-    stat[codecWidth] = (float) (2 * Math.sqrt(1.0 / steps) - 1);
+    for (int j = 0; j < 2; j++) {
+      int at = codecWidth + TrajectoryDiffusion.SUMMARIES * j;
+      stat[at] = (float) (2 * Math.sqrt(2.0 / steps) - 1);
+      stat[at + TrajectoryDiffusion.ONSET] = (float) (2 * Math.sqrt((double) onsetHour / steps) - 1);
+    }
     DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
     for (int t = 0; t < steps; t++) {
-      assertEquals(t == panelHour ? 1f : -1f, series[t * w + k], "variable 0 at hour " + t);
-      assertEquals(t == panelHour ? 1f : -1f, series[t * w + k + 1], "variable 1 at hour " + t);
+      boolean expected = t == onsetHour || t == panelHour;
+      assertEquals(expected ? 1f : -1f, series[t * w + k], "variable 0 at hour " + t);
+      assertEquals(expected ? 1f : -1f, series[t * w + k + 1], "variable 1 at hour " + t);
     }
   }
 }
