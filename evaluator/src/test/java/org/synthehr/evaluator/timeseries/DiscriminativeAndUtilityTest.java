@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.result.MetricResult;
+import org.synthehr.core.seed.Seeds;
 import org.synthehr.core.table.CategoricalColumn;
 import org.synthehr.core.table.Column;
 import org.synthehr.core.table.Table;
@@ -37,6 +38,28 @@ class DiscriminativeAndUtilityTest {
         BinaryClassifier.Kind.LOGISTIC, 0.9, 5);
     assertTrue(noise.get(0).value() < 0.65, "shuffled labels " + noise.get(0).value());
     assertTrue(!noise.get(1).passed());
+  }
+
+  /** The per-sample figures a benchmark repeats: the same as a full evaluation's, by id. */
+  @Test
+  void perSampleFiguresAreThoseOfTheFullEvaluation() {
+    Cohort train = Cohorts.sample().training();
+    Cohort holdout = Cohorts.sample().holdout();
+    Cohort broken = Cohorts.scaled(train, 1.25f);
+    Seeds seeds = Seeds.of(3);
+    List<MetricResult> once = LongitudinalEvaluation.perSample(train, holdout, broken, 400, 0.9,
+        seeds);
+    List<MetricResult> full = LongitudinalEvaluation.evaluate(new LongitudinalEvaluation.Inputs(
+        train, holdout, broken, null, null, null, 0, 0, 0.8, 0.9, 400), seeds).metrics();
+    assertEquals(List.of("trajectory.discriminative", "trajectory.discriminative_logistic",
+        "utility.tstr_auc", "utility.tstr_trtr_ratio", "utility.tstr_auc_logistic",
+        "utility.tstr_trtr_ratio_logistic"), once.stream().map(MetricResult::id).toList());
+    for (MetricResult m : once) {
+      double expected = full.stream().filter(x -> x.id().equals(m.id())).findFirst()
+          .orElseThrow().value();
+      assertEquals(expected, m.value(), 1e-12, m.id());
+    }
+    assertTrue(once.get(0).value() > 0.3, "a broken cohort is told apart: " + once.get(0).value());
   }
 
   @Test
