@@ -80,8 +80,9 @@ class SummaryCalibrationTest {
     assertEquals(0.9, lift[0][1], 1e-9, "P(1 | 0) = 1 against a rate of 0.1");
     assertEquals(0, lift[0][2], 1e-9, "a variable charted every hour says nothing");
     assertEquals(0, lift[0][0], "no lift with itself");
-    SummaryCalibration c = new SummaryCalibration(new double[TrajectoryDiffusion.SUMMARIES * variables][1],
-        new double[TrajectoryDiffusion.SUMMARIES * variables][1], lift);
+    int entries = TrajectoryDiffusion.SUMMARIES * variables;
+    SummaryCalibration c = new SummaryCalibration(new double[entries][1], new double[entries][1],
+        lift);
     assertEquals(1.0, c.affinity(0, new boolean[] {false, true, true}, 0), 1e-9);
     assertEquals(0.0, c.affinity(0, new boolean[] {false, false, true}, 0), 1e-9);
   }

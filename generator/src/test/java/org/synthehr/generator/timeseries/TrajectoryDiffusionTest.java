@@ -208,7 +208,8 @@ class TrajectoryDiffusionTest {
     for (int j = 0; j < 2; j++) {
       int at = codecWidth + TrajectoryDiffusion.SUMMARIES * j;
       stat[at] = (float) (2 * Math.sqrt(2.0 / steps) - 1);
-      stat[at + TrajectoryDiffusion.ONSET] = (float) (2 * Math.sqrt((double) onsetHour / steps) - 1);
+      stat[at + TrajectoryDiffusion.ONSET] =
+          (float) (2 * Math.sqrt((double) onsetHour / steps) - 1);
     }
     DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
     for (int t = 0; t < steps; t++) {
