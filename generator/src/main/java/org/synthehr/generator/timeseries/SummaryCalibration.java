@@ -25,38 +25,17 @@ import org.synthehr.generator.trajectory.QuantileScale;
  *
  * @param generated per summary entry, the quantiles of the model's own samples
  * @param training per summary entry, the quantiles of the training cohort
- * <p>New patients' trends are calibrated too: per variable, the least-squares slope of a patient's
- * charted values over the hours is quantile-mapped from the model's followed samples onto the
- * training cohort's, and the values are tilted about their mean to the mapped slope. The network
- * drew stays flatter than real ones (on physionet2012-a the mean first-to-last change of FiO2 was
- * -0.10 against -0.18, of platelets -7.6 against -22.8).
- *
  * @param coCharting per pair of variables (k, j), the lift of j's charting given k's, at least 0,
  *     0 on the diagonal
- * @param trends per variable, the slope quantiles of followed samples and of the training cohort,
- *     or null for none (a variable charted twice by too few patients has null rows)
  */
-record SummaryCalibration(double[][] generated, double[][] training, double[][] coCharting,
-    Trends trends) {
-  /**
-   * Slope quantiles per variable.
-   *
-   * @param generated per variable, quantiles of the followed samples' slopes, or null
-   * @param training per variable, quantiles of the training cohort's slopes, or null
-   */
-  record Trends(double[][] generated, double[][] training) {}
-
-  /** Fewest patients charting a variable twice, on either side, for its trend to be mapped. */
-  static final int MIN_TREND_PATIENTS = 20;
-
+record SummaryCalibration(double[][] generated, double[][] training, double[][] coCharting) {
   /** Number of quantile levels, evenly spaced inside the tails. */
   static final int LEVELS = 41;
 
   @JsonCreator
   SummaryCalibration(@JsonProperty("generated") double[][] generated,
       @JsonProperty("training") double[][] training,
-      @JsonProperty("co_charting") double[][] coCharting,
-      @JsonProperty("trends") Trends trends) {
+      @JsonProperty("co_charting") double[][] coCharting) {
     if (generated.length != training.length
         || generated.length != TrajectoryDiffusion.SUMMARIES * coCharting.length) {
       throw new IllegalArgumentException("calibration tables differ in length");
@@ -64,7 +43,6 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
     this.generated = generated;
     this.training = training;
     this.coCharting = coCharting;
-    this.trends = trends;
   }
 
   /**
@@ -84,33 +62,7 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
       g[e] = QuantileScale.quantiles(column(generated, e), LEVELS, tail);
       t[e] = QuantileScale.quantiles(column(training, e), LEVELS, tail);
     }
-    return new SummaryCalibration(g, t, coCharting, null);
-  }
-
-  /**
-   * This calibration with trends.
-   *
-   * @param generated per variable, the slopes of followed samples charting it at least twice
-   * @param training per variable, the slopes of training patients charting it at least twice
-   * @param tail share left out at each end
-   */
-  SummaryCalibration withTrends(double[][] generated, double[][] training, double tail) {
-    int variables = coCharting.length;
-    double[][] g = new double[variables][];
-    double[][] t = new double[variables][];
-    for (int k = 0; k < variables; k++) {
-      if (generated[k].length >= MIN_TREND_PATIENTS && training[k].length >= MIN_TREND_PATIENTS) {
-        g[k] = QuantileScale.quantiles(sorted(generated[k]), LEVELS, tail);
-        t[k] = QuantileScale.quantiles(sorted(training[k]), LEVELS, tail);
-      }
-    }
-    return new SummaryCalibration(this.generated, this.training, coCharting, new Trends(g, t));
-  }
-
-  /** The calibrated slope of a variable (unchanged where its trend is not mapped). */
-  double mapTrend(int k, double slope) {
-    double[] g = trends.generated()[k];
-    return g == null ? slope : mapQuantiles(g, trends.training()[k], (float) slope, 0.5);
+    return new SummaryCalibration(g, t, coCharting);
   }
 
   /**
@@ -179,10 +131,8 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
    *     the training mass at that point is matched rather than collapsed onto its middle
    */
   float map(int entry, float value, double u) {
-    return mapQuantiles(generated[entry], training[entry], value, u);
-  }
-
-  private static float mapQuantiles(double[] g, double[] t, float value, double u) {
+    double[] g = generated[entry];
+    double[] t = training[entry];
     int first = 0;
     while (first < g.length && g[first] < value) {
       first++;
@@ -204,12 +154,6 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
     int at = (int) Math.floor(position);
     int next = Math.min(t.length - 1, at + 1);
     return (float) (t[at] + (position - at) * (t[next] - t[at]));
-  }
-
-  private static double[] sorted(double[] values) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    return s;
   }
 
   private static double[] column(float[][] rows, int e) {

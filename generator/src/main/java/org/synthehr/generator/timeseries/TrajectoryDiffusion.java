@@ -483,64 +483,6 @@ final class TrajectoryDiffusion {
       }
       double spread = fromSummary(stat[base + 1]);
       scaleSpread(series, k, givenSteps, spread);
-      // A twin's trend continues its known history; only new patients' trends are calibrated.
-      if (givenSteps == 0 && calibration != null && calibration.trends() != null) {
-        double have = slope(series, k);
-        if (!Double.isNaN(have)) {
-          tilt(series, k, calibration.mapTrend(k, have) - have);
-        }
-      }
-    }
-  }
-
-  /**
-   * The least-squares slope per step of a variable's charted values (diffusion scale), or NaN when
-   * it is charted fewer than twice.
-   */
-  double slope(float[] series, int k) {
-    int w = stepWidth();
-    int n = 0;
-    double st = 0;
-    double sv = 0;
-    for (int t = 0; t < steps; t++) {
-      if (series[t * w + variables + k] > 0) {
-        n++;
-        st += t;
-        sv += series[t * w + k];
-      }
-    }
-    if (n < 2) {
-      return Double.NaN;
-    }
-    double tMean = st / n;
-    double vMean = sv / n;
-    double cov = 0;
-    double var = 0;
-    for (int t = 0; t < steps; t++) {
-      if (series[t * w + variables + k] > 0) {
-        cov += (t - tMean) * (series[t * w + k] - vMean);
-        var += (t - tMean) * (t - tMean);
-      }
-    }
-    return cov / var;
-  }
-
-  /** Adds {@code change x (t - mean charted t)} to a variable's charted values: its mean stays. */
-  private void tilt(float[] series, int k, double change) {
-    int w = stepWidth();
-    int n = 0;
-    double st = 0;
-    for (int t = 0; t < steps; t++) {
-      if (series[t * w + variables + k] > 0) {
-        n++;
-        st += t;
-      }
-    }
-    double tMean = st / n;
-    for (int t = 0; t < steps; t++) {
-      if (series[t * w + variables + k] > 0) {
-        series[t * w + k] = (float) (series[t * w + k] + change * (t - tMean));
-      }
     }
   }
 

@@ -12,8 +12,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.synthehr.core.longitudinal.Cohort;
@@ -151,46 +149,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       diffusion.entries(enc, p, stat, series);
       t[p] = diffusion.summaries(stat);
     }
-    SummaryCalibration summaries = SummaryCalibration.fit(g, t, tail,
+    return SummaryCalibration.fit(g, t, tail,
         SummaryCalibration.coCharting(enc.mask(), variables));
-    // Trends are measured after the summaries are followed, as they will be when sampling.
-    List<List<Double>> followed = slopes(variables);
-    for (int i = 0; i < CALIBRATION_PATIENTS; i++) {
-      float[] s = generated[i][0].clone();
-      float[] x = generated[i][1].clone();
-      diffusion.followSummaries(s, x, 0, summaries,
-          new SplittableRandom(seeds.blockSeed("follow", i)));
-      addSlopes(diffusion, x, followed);
-    }
-    List<List<Double>> real = slopes(variables);
-    for (int p = 0; p < n; p++) {
-      diffusion.entries(enc, p, stat, series);
-      addSlopes(diffusion, series, real);
-    }
-    return summaries.withTrends(arrays(followed), arrays(real), tail);
-  }
-
-  private static List<List<Double>> slopes(int variables) {
-    List<List<Double>> out = new ArrayList<>();
-    for (int k = 0; k < variables; k++) {
-      out.add(new ArrayList<>());
-    }
-    return out;
-  }
-
-  private static void addSlopes(TrajectoryDiffusion diffusion, float[] series,
-      List<List<Double>> into) {
-    for (int k = 0; k < into.size(); k++) {
-      double b = diffusion.slope(series, k);
-      if (!Double.isNaN(b)) {
-        into.get(k).add(b);
-      }
-    }
-  }
-
-  private static double[][] arrays(List<List<Double>> lists) {
-    return lists.stream().map(l -> l.stream().mapToDouble(Double::doubleValue).toArray())
-        .toArray(double[][]::new);
   }
 
   private static double step(Trainer trainer, TrajectoryDenoiser net,

@@ -57,34 +57,11 @@ class SummaryCalibrationTest {
   @Test
   void survivesJson() throws Exception {
     SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {0, 1, 2}, {0, 1, 2}},
-        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE, null);
+        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE);
     SummaryCalibration back = Json.mapper().readValue(Json.mapper().writeValueAsString(c),
         SummaryCalibration.class);
     assertEquals(c.map(0, 0.5f, 0.3), back.map(0, 0.5f, 0.3));
     assertEquals(0.25f, back.map(0, 0.5f, 0.3), 1e-6);
-  }
-
-  /** Generated slopes are half the real ones; a variable charted twice by too few is left alone. */
-  @Test
-  void mapsTrendsWhereEnoughPatientsChartAVariableTwice() throws Exception {
-    SplittableRandom rnd = new SplittableRandom(4);
-    double[][] generated = new double[2][];
-    double[][] training = new double[2][];
-    generated[0] = rnd.doubles(3000, -0.05, 0.05).toArray();
-    training[0] = rnd.doubles(3000, -0.1, 0.1).toArray();
-    generated[1] = new double[SummaryCalibration.MIN_TREND_PATIENTS - 1];
-    training[1] = rnd.doubles(3000, -0.1, 0.1).toArray();
-    int entries = TrajectoryDiffusion.SUMMARIES * 2;
-    SummaryCalibration c = new SummaryCalibration(new double[entries][1], new double[entries][1],
-        new double[2][2], null).withTrends(generated, training, 0.001);
-    for (double b = -0.04; b <= 0.04; b += 0.01) {
-      assertEquals(2 * b, c.mapTrend(0, b), 0.006, "slope " + b);
-      assertEquals(b, c.mapTrend(1, b), 1e-6, "too few patients: unchanged");
-    }
-    SummaryCalibration back = Json.mapper().readValue(Json.mapper().writeValueAsString(c),
-        SummaryCalibration.class);
-    assertEquals(c.mapTrend(0, 0.03), back.mapTrend(0, 0.03), 1e-12);
-    assertEquals(0.02, back.mapTrend(1, 0.02), 1e-6);
   }
 
   /** Variables 0 and 1 are drawn together; variable 2 is charted every hour. */
@@ -105,7 +82,7 @@ class SummaryCalibrationTest {
     assertEquals(0, lift[0][0], "no lift with itself");
     int entries = TrajectoryDiffusion.SUMMARIES * variables;
     SummaryCalibration c = new SummaryCalibration(new double[entries][1], new double[entries][1],
-        lift, null);
+        lift);
     assertEquals(1.0, c.affinity(0, new boolean[] {false, true, true}, 0), 1e-9);
     assertEquals(0.0, c.affinity(0, new boolean[] {false, false, true}, 0), 1e-9);
   }

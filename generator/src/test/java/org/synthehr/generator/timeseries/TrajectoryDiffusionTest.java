@@ -181,80 +181,6 @@ class TrajectoryDiffusionTest {
     }
   }
 
-  /** Trends double for new patients; a twin's trend is its history's and stays. */
-  @Test
-  void newPatientsTakeTheCalibratedTrendAndTwinsKeepTheirs() {
-    int k = CODEC.variables();
-    int entries = TrajectoryDiffusion.SUMMARIES * k;
-    double[][] identity = new double[entries][];
-    for (int e = 0; e < entries; e++) {
-      identity[e] = new double[] {-1, 1};
-    }
-    double[][] slopes = new double[k][];
-    double[][] doubled = new double[k][];
-    java.util.Arrays.fill(slopes, new double[] {-0.1, 0.1});
-    java.util.Arrays.fill(doubled, new double[] {-0.2, 0.2});
-    SummaryCalibration calibration = new SummaryCalibration(identity, identity, new double[k][k],
-        new SummaryCalibration.Trends(slopes, doubled));
-    float[] stat = new float[DIFFUSION.staticWidth()];
-    float[] series = new float[DIFFUSION.seriesWidth()];
-    int p = patientChartedThroughout(stat, series);
-    DIFFUSION.entries(ENC, p, stat, series);
-    double[] before = new double[k];
-    double[] mean = new double[k];
-    for (int j = 0; j < k; j++) {
-      before[j] = DIFFUSION.slope(series, j);
-      mean[j] = chartedMean(series, j);
-    }
-    float[] twin = series.clone();
-    float[] twinStat = stat.clone();
-    DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
-    DIFFUSION.followSummaries(twinStat, twin, 2, calibration, new SplittableRandom(1));
-    int tilted = 0;
-    for (int j = 0; j < k; j++) {
-      if (Double.isNaN(before[j]) || Math.abs(before[j]) > 0.1) {
-        continue;
-      }
-      assertEquals(2 * before[j], DIFFUSION.slope(series, j), 1e-4, "slope of " + j);
-      assertEquals(mean[j], chartedMean(series, j), 1e-4, "mean of " + j);
-      assertEquals(before[j], DIFFUSION.slope(twin, j), 1e-4, "twin slope of " + j);
-      tilted += before[j] != 0 ? 1 : 0;
-    }
-    assertTrue(tilted > 0, "some variable had a trend to double");
-  }
-
-  /** A patient of the small cohort with several variables charted more than twice. */
-  private static int patientChartedThroughout(float[] stat, float[] series) {
-    int best = 0;
-    int most = -1;
-    for (int p = 0; p < COHORT.size(); p++) {
-      DIFFUSION.entries(ENC, p, stat, series);
-      int twice = 0;
-      for (int j = 0; j < CODEC.variables(); j++) {
-        twice += Double.isNaN(DIFFUSION.slope(series, j)) ? 0 : 1;
-      }
-      if (twice > most) {
-        most = twice;
-        best = p;
-      }
-    }
-    return best;
-  }
-
-  private static double chartedMean(float[] series, int j) {
-    int k = CODEC.variables();
-    int w = DIFFUSION.stepWidth();
-    double sum = 0;
-    int n = 0;
-    for (int t = 0; t < CODEC.steps(); t++) {
-      if (series[t * w + k + j] > 0) {
-        sum += series[t * w + j];
-        n++;
-      }
-    }
-    return sum / n;
-  }
-
   @Test
   void addedDrawsJoinTheHoursOfTheVariablesTheyAreDrawnWith() {
     int k = CODEC.variables();
@@ -270,7 +196,7 @@ class TrajectoryDiffusionTest {
     double[][] lift = new double[k][k];
     lift[0][1] = 0.8;
     lift[1][0] = 0.8;
-    SummaryCalibration calibration = new SummaryCalibration(quantiles, quantiles, lift, null);
+    SummaryCalibration calibration = new SummaryCalibration(quantiles, quantiles, lift);
     float[] stat = new float[DIFFUSION.staticWidth()];
     float[] series = new float[DIFFUSION.seriesWidth()];
     java.util.Arrays.fill(series, -1f);
