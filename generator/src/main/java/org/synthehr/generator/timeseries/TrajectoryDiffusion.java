@@ -70,9 +70,8 @@ final class TrajectoryDiffusion {
   /**
    * Width of the static vector the network sees: the codec's static entries, then per variable
    * the patient's charting share, the spread of its charted values and the hour it is first
-   * charted. The summaries are
-   * generated, never given and never decoded (DoppelGANger generates such per-series summaries as
-   * metadata): they give the network one place to decide "this patient is ventilated" or "this
+   * charted. The summaries are generated, never given and never decoded (DoppelGANger generates
+   * such per-series summaries as metadata): they give the network one place to decide "this patient is ventilated" or "this
    * patient's weight does not change", where per-hour flags and values alone came out
    * incoherent (on physionet2012-a, 99% of synthetic patients were ventilated at some hour
    * against 62.5% real, at the right hourly rate). The onsets do the same for when charting
@@ -421,9 +420,8 @@ final class TrajectoryDiffusion {
    * in all, and the charted values are scaled about their mean to the generated spread. The
    * summaries are scalars per patient, which the network gets right far more often than the joint
    * pattern of dozens of sparse hourly flags (DoppelGANger's per-series min/max metadata rests on
-   * the same observation). Steps before
-   * {@code givenSteps} are known and keep their flags and values; a variable already charted in
-   * them has its onset there.
+   * the same observation). Steps before {@code givenSteps} are known and keep their flags and
+   * values; a variable already charted in them has its onset there.
    *
    * @param stat the generated static entries; its summaries are replaced by calibrated ones
    * @param series the generated series entries
