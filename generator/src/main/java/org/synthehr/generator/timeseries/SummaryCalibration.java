@@ -25,24 +25,36 @@ import org.synthehr.generator.trajectory.QuantileScale;
  *
  * @param generated per summary entry, the quantiles of the model's own samples
  * @param training per summary entry, the quantiles of the training cohort
+ * <p>Panels also begin together: potassium and sodium are first drawn in the same hour in 90% of
+ * real stays that have both. The share of stays in which each pair of variables begins in the
+ * same hour, a second 37 x 37 table, lets a sampled patient's onsets join
+ * ({@link TrajectoryDiffusion#followSummaries}).
+ *
  * @param coCharting per pair of variables (k, j), the lift of j's charting given k's, at least 0,
  *     0 on the diagonal
+ * @param onsetTogether per pair of variables, the share of training patients charting both whose
+ *     first charted hours are the same; null in calibrations saved before it existed, whose
+ *     onsets then stay apart
  */
-record SummaryCalibration(double[][] generated, double[][] training, double[][] coCharting) {
+record SummaryCalibration(double[][] generated, double[][] training, double[][] coCharting,
+    double[][] onsetTogether) {
   /** Number of quantile levels, evenly spaced inside the tails. */
   static final int LEVELS = 41;
 
   @JsonCreator
   SummaryCalibration(@JsonProperty("generated") double[][] generated,
       @JsonProperty("training") double[][] training,
-      @JsonProperty("co_charting") double[][] coCharting) {
+      @JsonProperty("co_charting") double[][] coCharting,
+      @JsonProperty("onset_together") double[][] onsetTogether) {
     if (generated.length != training.length
-        || generated.length != TrajectoryDiffusion.SUMMARIES * coCharting.length) {
+        || generated.length != TrajectoryDiffusion.SUMMARIES * coCharting.length
+        || onsetTogether != null && onsetTogether.length != coCharting.length) {
       throw new IllegalArgumentException("calibration tables differ in length");
     }
     this.generated = generated;
     this.training = training;
     this.coCharting = coCharting;
+    this.onsetTogether = onsetTogether;
   }
 
   /**
@@ -52,9 +64,11 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
    * @param training per patient, the summary entries of a training patient
    * @param tail share left out at each end, so no single patient's extreme is kept
    * @param coCharting the training cohort's co-charting lift ({@link #coCharting(float[], int)})
+   * @param onsetTogether the training cohort's shared onsets
+   *     ({@link #onsetTogether(float[], int, int)})
    */
   static SummaryCalibration fit(float[][] generated, float[][] training, double tail,
-      double[][] coCharting) {
+      double[][] coCharting, double[][] onsetTogether) {
     int entries = training[0].length;
     double[][] g = new double[entries][];
     double[][] t = new double[entries][];
@@ -62,7 +76,51 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
       g[e] = QuantileScale.quantiles(column(generated, e), LEVELS, tail);
       t[e] = QuantileScale.quantiles(column(training, e), LEVELS, tail);
     }
-    return new SummaryCalibration(g, t, coCharting);
+    return new SummaryCalibration(g, t, coCharting, onsetTogether);
+  }
+
+  /**
+   * For each pair of variables, the share of patients charting both whose first charted hours are
+   * the same (1 on the diagonal, 0 where no patient charts both).
+   *
+   * @param mask patients x steps x variables, positive where charted
+   * @param steps steps per patient
+   * @param variables variables per step
+   */
+  static double[][] onsetTogether(float[] mask, int steps, int variables) {
+    int patients = mask.length / (steps * variables);
+    long[][] both = new long[variables][variables];
+    long[][] same = new long[variables][variables];
+    int[] onset = new int[variables];
+    for (int p = 0; p < patients; p++) {
+      java.util.Arrays.fill(onset, -1);
+      for (int t = steps - 1; t >= 0; t--) {
+        for (int k = 0; k < variables; k++) {
+          onset[k] = mask[(p * steps + t) * variables + k] > 0 ? t : onset[k];
+        }
+      }
+      for (int k = 0; k < variables; k++) {
+        for (int j = 0; j < variables && onset[k] >= 0; j++) {
+          both[k][j] += onset[j] >= 0 ? 1 : 0;
+          same[k][j] += onset[j] == onset[k] ? 1 : 0;
+        }
+      }
+    }
+    double[][] out = new double[variables][variables];
+    for (int k = 0; k < variables; k++) {
+      for (int j = 0; j < variables; j++) {
+        out[k][j] = both[k][j] == 0 ? 0 : (double) same[k][j] / both[k][j];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The share of training patients charting both variables whose first charted hours are the
+   * same; 0 for calibrations without the table.
+   */
+  double onsetTogether(int k, int j) {
+    return onsetTogether == null ? 0 : onsetTogether[k][j];
   }
 
   /**

@@ -132,7 +132,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
 
   /**
    * Quantile mapping of the summaries from the model's own samples onto the training cohort's,
-   * and the training cohort's co-charting.
+   * and the training cohort's co-charting and shared onsets.
    */
   static SummaryCalibration calibrate(FittedTrajectoryDiffusion raw, TrajectoryDiffusion diffusion,
       CohortCodec.Encoded enc, int variables, double tail, Seeds seeds) {
@@ -150,7 +150,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       t[p] = diffusion.summaries(stat);
     }
     return SummaryCalibration.fit(g, t, tail,
-        SummaryCalibration.coCharting(enc.mask(), variables));
+        SummaryCalibration.coCharting(enc.mask(), variables),
+        SummaryCalibration.onsetTogether(enc.mask(), diffusion.steps(), variables));
   }
 
   private static double step(Trainer trainer, TrajectoryDenoiser net,

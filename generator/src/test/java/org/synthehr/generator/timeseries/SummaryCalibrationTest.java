@@ -23,7 +23,7 @@ class SummaryCalibrationTest {
     for (float[] t : training) {
       t[0] = (float) rnd.nextDouble();
     }
-    SummaryCalibration c = SummaryCalibration.fit(generated, training, 0.001, NONE);
+    SummaryCalibration c = SummaryCalibration.fit(generated, training, 0.001, NONE, null);
     float previous = -1;
     for (double v = 0.01; v < 0.5; v += 0.01) {
       float mapped = c.map(0, (float) v, 0.5);
@@ -45,7 +45,7 @@ class SummaryCalibrationTest {
       generated[i][0] = i % 2 == 0 ? -1f : (float) (-0.8 + 0.5 * rnd.nextDouble());
       training[i][0] = i % 4 == 0 ? -1f : (float) (-0.8 + 0.5 * rnd.nextDouble());
     }
-    SummaryCalibration c = SummaryCalibration.fit(generated, training, 0.001, NONE);
+    SummaryCalibration c = SummaryCalibration.fit(generated, training, 0.001, NONE, null);
     int never = 0;
     SplittableRandom u = new SplittableRandom(3);
     for (float[] g : generated) {
@@ -57,11 +57,39 @@ class SummaryCalibrationTest {
   @Test
   void survivesJson() throws Exception {
     SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {0, 1, 2}, {0, 1, 2}},
-        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE);
+        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE, null);
     SummaryCalibration back = Json.mapper().readValue(Json.mapper().writeValueAsString(c),
         SummaryCalibration.class);
     assertEquals(c.map(0, 0.5f, 0.3), back.map(0, 0.5f, 0.3));
     assertEquals(0.25f, back.map(0, 0.5f, 0.3), 1e-6);
+    assertEquals(0, back.onsetTogether(0, 0), "a calibration saved without the table");
+    SummaryCalibration withTable = new SummaryCalibration(c.generated(), c.training(), NONE,
+        new double[][] {{0.75}});
+    assertEquals(0.75, Json.mapper().readValue(Json.mapper().writeValueAsString(withTable),
+        SummaryCalibration.class).onsetTogether(0, 0));
+  }
+
+  /**
+   * Two patients of three steps: the first begins variables 0 and 1 in hour 0 and variable 2 in
+   * hour 1; the second begins variable 0 in hour 1 and variable 1 in hour 2 and never charts 2.
+   */
+  @Test
+  void onsetTogetherIsTheShareOfPatientsChartingBothThatBeginThemInOneHour() {
+    int variables = 3;
+    float[] mask = new float[2 * 3 * variables];
+    mask[0] = 1;
+    mask[1] = 1;
+    mask[variables + 2] = 1;
+    mask[2 * variables + 1] = 1;
+    mask[(3 + 1) * variables] = 1;
+    mask[(3 + 2) * variables + 1] = 1;
+    mask[(3 + 2) * variables] = 1;
+    double[][] together = SummaryCalibration.onsetTogether(mask, 3, variables);
+    assertEquals(0.5, together[0][1], 1e-9, "together in the first patient only");
+    assertEquals(0.5, together[1][0], 1e-9);
+    assertEquals(0.0, together[0][2], 1e-9, "only the first charts both, apart");
+    assertEquals(1.0, together[2][2], 1e-9);
+    assertEquals(1.0, together[0][0], 1e-9);
   }
 
   /** Variables 0 and 1 are drawn together; variable 2 is charted every hour. */
@@ -82,7 +110,7 @@ class SummaryCalibrationTest {
     assertEquals(0, lift[0][0], "no lift with itself");
     int entries = TrajectoryDiffusion.SUMMARIES * variables;
     SummaryCalibration c = new SummaryCalibration(new double[entries][1], new double[entries][1],
-        lift);
+        lift, null);
     assertEquals(1.0, c.affinity(0, new boolean[] {false, true, true}, 0), 1e-9);
     assertEquals(0.0, c.affinity(0, new boolean[] {false, false, true}, 0), 1e-9);
   }

@@ -196,7 +196,7 @@ class TrajectoryDiffusionTest {
     double[][] lift = new double[k][k];
     lift[0][1] = 0.8;
     lift[1][0] = 0.8;
-    SummaryCalibration calibration = new SummaryCalibration(quantiles, quantiles, lift);
+    SummaryCalibration calibration = new SummaryCalibration(quantiles, quantiles, lift, null);
     float[] stat = new float[DIFFUSION.staticWidth()];
     float[] series = new float[DIFFUSION.seriesWidth()];
     java.util.Arrays.fill(series, -1f);
@@ -217,5 +217,70 @@ class TrajectoryDiffusionTest {
       assertEquals(expected ? 1f : -1f, series[t * w + k], "variable 0 at hour " + t);
       assertEquals(expected ? 1f : -1f, series[t * w + k + 1], "variable 1 at hour " + t);
     }
+  }
+
+  /**
+   * Variables 0 and 1 always begin together in training, variable 2 never with them. Wanted at
+   * hours 1, 3 and 2, variables 0 and 1 begin together, at the median of their wanted hours (of
+   * two, the later), and 2 where it wanted; wanted further apart than the reach, 0 and 1 stay
+   * apart.
+   */
+  @Test
+  void variablesThatBeginTogetherInTrainingBeginTogetherWithinReach() {
+    int k = CODEC.variables();
+    double[][] together = new double[k][k];
+    for (int j = 0; j < k; j++) {
+      together[j][j] = 1;
+    }
+    together[0][1] = 1;
+    together[1][0] = 1;
+    int[] near = beginnings(together, 1, 3, 2);
+    assertEquals(3, near[0], "variable 0 joins variable 1's hour");
+    assertEquals(3, near[1]);
+    assertEquals(2, near[2], "variable 2 never begins with them");
+    int far = 1 + TrajectoryDiffusion.PANEL_REACH + 1;
+    int[] apart = beginnings(together, 1, far, 2);
+    assertEquals(1, apart[0], "beyond the reach each keeps its hour");
+    assertEquals(far, apart[1]);
+    together[0][1] = 0;
+    together[1][0] = 0;
+    int[] never = beginnings(together, 1, 3, 2);
+    assertEquals(1, never[0], "variables never begun together stay apart");
+    assertEquals(3, never[1]);
+  }
+
+  /** The first charted hours of variables 0-2, wanted at the given hours and charted once. */
+  private static int[] beginnings(double[][] together, int... wanted) {
+    int k = CODEC.variables();
+    int steps = CODEC.steps();
+    int w = DIFFUSION.stepWidth();
+    int codecWidth = CODEC.staticWidth();
+    double[] identity = new double[SummaryCalibration.LEVELS];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = -1 + 2.0 * i / (identity.length - 1);
+    }
+    double[][] quantiles = new double[TrajectoryDiffusion.SUMMARIES * k][];
+    java.util.Arrays.fill(quantiles, identity);
+    SummaryCalibration calibration =
+        new SummaryCalibration(quantiles, quantiles, new double[k][k], together);
+    float[] stat = new float[DIFFUSION.staticWidth()];
+    float[] series = new float[DIFFUSION.seriesWidth()];
+    java.util.Arrays.fill(series, -1f);
+    java.util.Arrays.fill(stat, codecWidth, stat.length, -1f);
+    for (int j = 0; j < wanted.length; j++) {
+      int at = codecWidth + TrajectoryDiffusion.SUMMARIES * j;
+      stat[at] = (float) (2 * Math.sqrt(1.0 / steps) - 1);
+      stat[at + TrajectoryDiffusion.ONSET] =
+          (float) (2 * Math.sqrt((double) wanted[j] / steps) - 1);
+    }
+    DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
+    int[] first = new int[wanted.length];
+    for (int j = 0; j < wanted.length; j++) {
+      first[j] = -1;
+      for (int t = steps - 1; t >= 0; t--) {
+        first[j] = series[t * w + k + j] > 0 ? t : first[j];
+      }
+    }
+    return first;
   }
 }
