@@ -187,16 +187,10 @@ class TrajectoryDiffusionTest {
     int steps = CODEC.steps();
     int w = DIFFUSION.stepWidth();
     int codecWidth = CODEC.staticWidth();
-    double[] identity = new double[SummaryCalibration.LEVELS];
-    for (int i = 0; i < identity.length; i++) {
-      identity[i] = -1 + 2.0 * i / (identity.length - 1);
-    }
-    double[][] quantiles = new double[TrajectoryDiffusion.SUMMARIES * k][];
-    java.util.Arrays.fill(quantiles, identity);
     double[][] lift = new double[k][k];
     lift[0][1] = 0.8;
     lift[1][0] = 0.8;
-    SummaryCalibration calibration = new SummaryCalibration(quantiles, quantiles, lift, null);
+    SummaryCalibration calibration = identityCalibration(lift, null);
     float[] stat = new float[DIFFUSION.staticWidth()];
     float[] series = new float[DIFFUSION.seriesWidth()];
     java.util.Arrays.fill(series, -1f);
@@ -255,14 +249,7 @@ class TrajectoryDiffusionTest {
     int steps = CODEC.steps();
     int w = DIFFUSION.stepWidth();
     int codecWidth = CODEC.staticWidth();
-    double[] identity = new double[SummaryCalibration.LEVELS];
-    for (int i = 0; i < identity.length; i++) {
-      identity[i] = -1 + 2.0 * i / (identity.length - 1);
-    }
-    double[][] quantiles = new double[TrajectoryDiffusion.SUMMARIES * k][];
-    java.util.Arrays.fill(quantiles, identity);
-    SummaryCalibration calibration =
-        new SummaryCalibration(quantiles, quantiles, new double[k][k], together);
+    SummaryCalibration calibration = identityCalibration(new double[k][k], together);
     float[] stat = new float[DIFFUSION.staticWidth()];
     float[] series = new float[DIFFUSION.seriesWidth()];
     java.util.Arrays.fill(series, -1f);
@@ -282,5 +269,16 @@ class TrajectoryDiffusionTest {
       }
     }
     return first;
+  }
+
+  /** A calibration that leaves every summary as generated, with the given pair tables. */
+  private static SummaryCalibration identityCalibration(double[][] lift, double[][] together) {
+    double[] identity = new double[SummaryCalibration.LEVELS];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = -1 + 2.0 * i / (identity.length - 1);
+    }
+    double[][] quantiles = new double[TrajectoryDiffusion.SUMMARIES * CODEC.variables()][];
+    java.util.Arrays.fill(quantiles, identity);
+    return new SummaryCalibration(quantiles, quantiles, lift, together);
   }
 }
