@@ -23,13 +23,13 @@ import org.synthehr.generator.trajectory.QuantileScale;
  * {@code P(j charted at t | k charted at t) - P(j charted at t)} for each pair of variables: a
  * 37 x 37 table of shares, so that added draws join the hours of their panel.
  *
- * @param generated per summary entry, the quantiles of the model's own samples
- * @param training per summary entry, the quantiles of the training cohort
  * <p>Panels also begin together: potassium and sodium are first drawn in the same hour in 90% of
  * real stays that have both. The share of stays in which each pair of variables begins in the
  * same hour, a second 37 x 37 table, lets a sampled patient's onsets join
  * ({@link TrajectoryDiffusion#followSummaries}).
  *
+ * @param generated per summary entry, the quantiles of the model's own samples
+ * @param training per summary entry, the quantiles of the training cohort
  * @param coCharting per pair of variables (k, j), the lift of j's charting given k's, at least 0,
  *     0 on the diagonal
  * @param onsetTogether per pair of variables, the share of training patients charting both whose

@@ -424,9 +424,9 @@ final class TrajectoryDiffusion {
    * Makes a generated patient's series agree with its generated summaries, in place. The summaries
    * are first calibrated ({@link SummaryCalibration}) and the onsets of variables drawn together
    * joined ({@link #panelOnsets}); then per variable the charted hours are the onset hour and,
-   * after it, the hours with the highest observation channel, {@code share x steps}
-   * in all, and the charted values are scaled about their mean to the generated spread. The
-   * summaries are scalars per patient, which the network gets right far more often than the joint
+   * after it, the hours with the highest observation channel, {@code share x steps} in all, and
+   * the charted values are scaled about their mean to the generated spread. The summaries are
+   * scalars per patient, which the network gets right far more often than the joint
    * pattern of dozens of sparse hourly flags (DoppelGANger's per-series min/max metadata rests on
    * the same observation). Steps before {@code givenSteps} are known and keep their flags and
    * values; a variable already charted in them has its onset there.
