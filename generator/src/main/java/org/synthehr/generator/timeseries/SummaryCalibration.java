@@ -28,6 +28,13 @@ import org.synthehr.generator.trajectory.QuantileScale;
  * same hour, a second 37 x 37 table, lets a sampled patient's onsets join
  * ({@link TrajectoryDiffusion#followSummaries}).
  *
+ * <p>Laboratory draws are spread out: of consecutive potassium draws in real stays with at most a
+ * quarter of the window charted, 3% are within {@link #CLOSE_GAP} hours of each other, while
+ * ranking hours by their panel put 24% of added draws next to each other. A third table holds, per
+ * variable, how often an hour next to a draw already placed may be taken: the training share of
+ * close draws over the share the model's own samples reach without spacing (at most 1), so
+ * variables the network already spaces right (lactate, blood gases) are left alone.
+ *
  * @param generated per summary entry, the quantiles of the model's own samples
  * @param training per summary entry, the quantiles of the training cohort
  * @param coCharting per pair of variables (k, j), the lift of j's charting given k's, at least 0,
@@ -35,26 +42,35 @@ import org.synthehr.generator.trajectory.QuantileScale;
  * @param onsetTogether per pair of variables, the share of training patients charting both whose
  *     first charted hours are the same; null in calibrations saved before it existed, whose
  *     onsets then stay apart
+ * @param closeKept per variable, the chance that an hour within {@link #CLOSE_GAP} steps of a
+ *     draw already placed is taken; null in calibrations saved before it existed, whose draws then
+ *     go where their panel is without regard to spacing
  */
 record SummaryCalibration(double[][] generated, double[][] training, double[][] coCharting,
-    double[][] onsetTogether) {
+    double[][] onsetTogether, double[] closeKept) {
   /** Number of quantile levels, evenly spaced inside the tails. */
   static final int LEVELS = 41;
+
+  /** Steps apart at most for two consecutive chartings of a variable to count as close. */
+  static final int CLOSE_GAP = 2;
 
   @JsonCreator
   SummaryCalibration(@JsonProperty("generated") double[][] generated,
       @JsonProperty("training") double[][] training,
       @JsonProperty("co_charting") double[][] coCharting,
-      @JsonProperty("onset_together") double[][] onsetTogether) {
+      @JsonProperty("onset_together") double[][] onsetTogether,
+      @JsonProperty("close_kept") double[] closeKept) {
     if (generated.length != training.length
         || generated.length != TrajectoryDiffusion.SUMMARIES * coCharting.length
-        || onsetTogether != null && onsetTogether.length != coCharting.length) {
+        || onsetTogether != null && onsetTogether.length != coCharting.length
+        || closeKept != null && closeKept.length != coCharting.length) {
       throw new IllegalArgumentException("calibration tables differ in length");
     }
     this.generated = generated;
     this.training = training;
     this.coCharting = coCharting;
     this.onsetTogether = onsetTogether;
+    this.closeKept = closeKept;
   }
 
   /**
@@ -76,7 +92,75 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
       g[e] = QuantileScale.quantiles(column(generated, e), LEVELS, tail);
       t[e] = QuantileScale.quantiles(column(training, e), LEVELS, tail);
     }
-    return new SummaryCalibration(g, t, coCharting, onsetTogether);
+    return new SummaryCalibration(g, t, coCharting, onsetTogether, null);
+  }
+
+  /** This calibration with a chance per variable of taking an hour next to a placed draw. */
+  SummaryCalibration withCloseKept(double[] kept) {
+    return new SummaryCalibration(generated, training, coCharting, onsetTogether, kept);
+  }
+
+  /**
+   * Per variable, how often an hour next to a placed draw may be taken for sampled patients to
+   * have as many close draws as training patients: the training share over the sampled share
+   * without spacing, at most 1 (spacing only moves draws apart).
+   *
+   * @param training the training cohort's shares ({@link #closeDraws(float[], int, int)})
+   * @param sampled the same shares of sampled patients followed without spacing
+   */
+  static double[] closeKept(double[] training, double[] sampled) {
+    double[] kept = new double[training.length];
+    for (int k = 0; k < kept.length; k++) {
+      kept[k] = sampled[k] <= training[k] ? 1 : training[k] / sampled[k];
+    }
+    return kept;
+  }
+
+  /**
+   * Per variable, the share of consecutive chartings at most {@link #CLOSE_GAP} steps apart, over
+   * the patients who chart it at least twice and at most in a quarter of the steps (more often,
+   * close draws cannot be avoided and say nothing of how draws are spaced); 1 where no patient
+   * qualifies, so nothing is kept apart.
+   *
+   * @param mask patients x steps x variables, positive where charted
+   * @param steps steps per patient
+   * @param variables variables per step
+   */
+  static double[] closeDraws(float[] mask, int steps, int variables) {
+    int patients = mask.length / (steps * variables);
+    long[] gaps = new long[variables];
+    long[] close = new long[variables];
+    int[] times = new int[steps];
+    for (int p = 0; p < patients; p++) {
+      for (int k = 0; k < variables; k++) {
+        int n = 0;
+        for (int t = 0; t < steps; t++) {
+          if (mask[(p * steps + t) * variables + k] > 0) {
+            times[n++] = t;
+          }
+        }
+        if (n < 2 || n > steps / 4) {
+          continue;
+        }
+        for (int i = 1; i < n; i++) {
+          gaps[k]++;
+          close[k] += times[i] - times[i - 1] <= CLOSE_GAP ? 1 : 0;
+        }
+      }
+    }
+    double[] out = new double[variables];
+    for (int k = 0; k < variables; k++) {
+      out[k] = gaps[k] == 0 ? 1 : (double) close[k] / gaps[k];
+    }
+    return out;
+  }
+
+  /**
+   * The chance that an hour next to a placed draw of variable {@code k} is taken; 1 (no spacing)
+   * for calibrations without the table.
+   */
+  double closeKept(int k) {
+    return closeKept == null ? 1 : closeKept[k];
   }
 
   /**

@@ -421,15 +421,17 @@ final class TrajectoryDiffusion {
   }
 
   /**
-   * Makes a generated patient's series agree with its generated summaries, in place. The summaries
-   * are first calibrated ({@link SummaryCalibration}) and the onsets of variables drawn together
-   * joined ({@link #panelOnsets}); then per variable the charted hours are the onset hour and,
-   * after it, the hours with the highest observation channel, {@code share x steps} in all, and
-   * the charted values are scaled about their mean to the generated spread. The summaries are
-   * scalars per patient, which the network gets right far more often than the joint
-   * pattern of dozens of sparse hourly flags (DoppelGANger's per-series min/max metadata rests on
-   * the same observation). Steps before {@code givenSteps} are known and keep their flags and
-   * values; a variable already charted in them has its onset there.
+   * Makes a generated patient's series agree with its generated summaries, in place. The
+   * summaries are first calibrated ({@link SummaryCalibration}) and the onsets of variables drawn
+   * together joined ({@link #panelOnsets}); then per variable the charted hours are the onset
+   * hour and, after it, the hours with the highest observation channel, {@code share x steps} in
+   * all (an hour within {@link SummaryCalibration#CLOSE_GAP} of one already charted is taken only
+   * as often as makes sampled stays as spaced as training stays, or when nothing else is left),
+   * and the charted values are scaled about their mean to the generated spread. The summaries are
+   * scalars per patient, which the network gets right far more often than the joint pattern of
+   * dozens of sparse hourly flags (DoppelGANger's per-series min/max metadata rests on the same
+   * observation). Steps before {@code givenSteps} are known and keep their flags and values; a
+   * variable already charted in them has its onset there.
    *
    * @param stat the generated static entries; its summaries are replaced by calibrated ones
    * @param series the generated series entries
@@ -488,12 +490,49 @@ final class TrajectoryDiffusion {
       // A stable sort: equal keys keep time order.
       java.util.Arrays.sort(order, givenSteps, steps, (a, b) -> Double.compare(key[b], key[a]));
       int free = Math.min(steps - onset, Math.max(0, target - given));
-      for (int i = givenSteps; i < steps; i++) {
-        series[order[i] * w + flag] = i - givenSteps < free ? 1f : -1f;
+      boolean[] chosen = new boolean[steps];
+      for (int t = 0; t < givenSteps; t++) {
+        chosen[t] = raw[t * variables + k];
+      }
+      double close = calibration == null ? 1 : calibration.closeKept(k);
+      int taken = 0;
+      // Hours next to a draw already placed wait, unless the patient's draw allows a close one
+      // (as often as makes sampled stays as spaced as training stays); they are taken last if
+      // nothing else is left.
+      List<Integer> waiting = new ArrayList<>();
+      for (int i = givenSteps; i < steps && taken < free; i++) {
+        int t = order[i];
+        if (t < onset) {
+          break; // only hours before the onset are left: they rank last
+        }
+        if (close < 1 && nearChosen(chosen, t) && rnd.nextDouble() >= close) {
+          waiting.add(t);
+        } else {
+          chosen[t] = true;
+          taken++;
+        }
+      }
+      for (int i = 0; i < waiting.size() && taken < free; i++) {
+        chosen[waiting.get(i)] = true;
+        taken++;
+      }
+      for (int t = givenSteps; t < steps; t++) {
+        series[t * w + flag] = chosen[t] ? 1f : -1f;
       }
       double spread = fromSummary(stat[base + 1]);
       scaleSpread(series, k, givenSteps, spread);
     }
+  }
+
+  private static boolean nearChosen(boolean[] chosen, int t) {
+    int from = Math.max(0, t - SummaryCalibration.CLOSE_GAP);
+    int to = Math.min(chosen.length - 1, t + SummaryCalibration.CLOSE_GAP);
+    for (int u = from; u <= to; u++) {
+      if (chosen[u]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Hours a variable's wanted onset may be after its panel's first for it to join the panel. */

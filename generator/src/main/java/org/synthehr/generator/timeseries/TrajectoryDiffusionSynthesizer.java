@@ -132,7 +132,9 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
 
   /**
    * Quantile mapping of the summaries from the model's own samples onto the training cohort's,
-   * and the training cohort's co-charting and shared onsets.
+   * and the training cohort's co-charting, shared onsets and spacing of draws. The spacing is
+   * fitted last: the samples are followed without it, and close hours are kept as often as brings
+   * their share of close draws down to the training share.
    */
   static SummaryCalibration calibrate(FittedTrajectoryDiffusion raw, TrajectoryDiffusion diffusion,
       CohortCodec.Encoded enc, int variables, double tail, Seeds seeds) {
@@ -149,9 +151,24 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       diffusion.entries(enc, p, stat, series);
       t[p] = diffusion.summaries(stat);
     }
-    return SummaryCalibration.fit(g, t, tail,
+    SummaryCalibration unspaced = SummaryCalibration.fit(g, t, tail,
         SummaryCalibration.coCharting(enc.mask(), variables),
         SummaryCalibration.onsetTogether(enc.mask(), diffusion.steps(), variables));
+    int steps = diffusion.steps();
+    int w = diffusion.stepWidth();
+    float[] followed = new float[CALIBRATION_PATIENTS * steps * variables];
+    for (int i = 0; i < CALIBRATION_PATIENTS; i++) {
+      diffusion.followSummaries(generated[i][0], generated[i][1], 0, unspaced,
+          new SplittableRandom(seeds.blockSeed("follow", i)));
+      for (int s = 0; s < steps; s++) {
+        for (int k = 0; k < variables; k++) {
+          followed[(i * steps + s) * variables + k] = generated[i][1][s * w + variables + k];
+        }
+      }
+    }
+    return unspaced.withCloseKept(SummaryCalibration.closeKept(
+        SummaryCalibration.closeDraws(enc.mask(), steps, variables),
+        SummaryCalibration.closeDraws(followed, steps, variables)));
   }
 
   private static double step(Trainer trainer, TrajectoryDenoiser net,

@@ -57,16 +57,19 @@ class SummaryCalibrationTest {
   @Test
   void survivesJson() throws Exception {
     SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {0, 1, 2}, {0, 1, 2}},
-        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE, null);
+        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE, null, null);
     SummaryCalibration back = Json.mapper().readValue(Json.mapper().writeValueAsString(c),
         SummaryCalibration.class);
     assertEquals(c.map(0, 0.5f, 0.3), back.map(0, 0.5f, 0.3));
     assertEquals(0.25f, back.map(0, 0.5f, 0.3), 1e-6);
     assertEquals(0, back.onsetTogether(0, 0), "a calibration saved without the table");
-    SummaryCalibration withTable = new SummaryCalibration(c.generated(), c.training(), NONE,
-        new double[][] {{0.75}});
-    assertEquals(0.75, Json.mapper().readValue(Json.mapper().writeValueAsString(withTable),
-        SummaryCalibration.class).onsetTogether(0, 0));
+    assertEquals(1, back.closeKept(0), "a calibration saved without spacing keeps nothing apart");
+    SummaryCalibration withTables = new SummaryCalibration(c.generated(), c.training(), NONE,
+        new double[][] {{0.75}}, new double[] {0.2});
+    SummaryCalibration backWithTables = Json.mapper().readValue(
+        Json.mapper().writeValueAsString(withTables), SummaryCalibration.class);
+    assertEquals(0.75, backWithTables.onsetTogether(0, 0));
+    assertEquals(0.2, backWithTables.closeKept(0));
   }
 
   /**
@@ -92,6 +95,40 @@ class SummaryCalibrationTest {
     assertEquals(1.0, together[0][0], 1e-9);
   }
 
+  /**
+   * Twelve steps, so at most 3 chartings count: the first patient charts variable 0 at hours 0, 1
+   * and 5 (one close gap of two), the second at 2 and 9 (none of one); the third charts it in 6
+   * hours and the fourth once, and neither counts. Variable 1 is never charted.
+   */
+  @Test
+  void closeDrawsIsTheShareOfCloseConsecutiveChartingsOfSparselyChartedPatients() {
+    int steps = 12;
+    int variables = 2;
+    float[] mask = new float[4 * steps * variables];
+    int[][] hours = {{0, 1, 5}, {2, 9}, {0, 1, 2, 3, 4, 5}, {7}};
+    for (int p = 0; p < hours.length; p++) {
+      for (int t : hours[p]) {
+        mask[(p * steps + t) * variables] = 1;
+      }
+    }
+    double[] close = SummaryCalibration.closeDraws(mask, steps, variables);
+    assertEquals(1.0 / 3, close[0], 1e-9);
+    assertEquals(1.0, close[1], "never charted sparsely: nothing is kept apart");
+  }
+
+  /**
+   * Sampled stays with 4 times the training share of close draws keep a quarter of close hours;
+   * stays already spaced as in training, or spaced more, keep all of them.
+   */
+  @Test
+  void closeHoursAreKeptAsOftenAsBringsSampledStaysToTheTrainingShare() {
+    double[] kept = SummaryCalibration.closeKept(new double[] {0.05, 0.3, 0.9},
+        new double[] {0.2, 0.3, 0.6});
+    assertEquals(0.25, kept[0], 1e-12);
+    assertEquals(1.0, kept[1]);
+    assertEquals(1.0, kept[2], "spacing only moves draws apart");
+  }
+
   /** Variables 0 and 1 are drawn together; variable 2 is charted every hour. */
   @Test
   void liftIsWhatChartingOneVariableSaysAboutAnotherBeyondItsRate() {
@@ -110,7 +147,7 @@ class SummaryCalibrationTest {
     assertEquals(0, lift[0][0], "no lift with itself");
     int entries = TrajectoryDiffusion.SUMMARIES * variables;
     SummaryCalibration c = new SummaryCalibration(new double[entries][1], new double[entries][1],
-        lift, null);
+        lift, null, null);
     assertEquals(1.0, c.affinity(0, new boolean[] {false, true, true}, 0), 1e-9);
     assertEquals(0.0, c.affinity(0, new boolean[] {false, false, true}, 0), 1e-9);
   }

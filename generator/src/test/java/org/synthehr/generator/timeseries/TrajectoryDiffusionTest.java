@@ -214,6 +214,43 @@ class TrajectoryDiffusionTest {
   }
 
   /**
+   * The network charts variable 0 at hours 2, 3 and 4, its onset at 2 and 3 draws wanted. Where
+   * no hour next to a placed draw may be taken, the draws keep apart (2, 5, 8); where all may, the
+   * network's hours stay.
+   */
+  @Test
+  void drawsKeepApartAsTheCalibrationSays() {
+    int k = CODEC.variables();
+    int steps = CODEC.steps();
+    assertTrue(steps >= 9, "the test needs 9 steps");
+    int w = DIFFUSION.stepWidth();
+    int codecWidth = CODEC.staticWidth();
+    for (double close : new double[] {0, 1}) {
+      double[] closeKept = new double[k];
+      java.util.Arrays.fill(closeKept, close);
+      SummaryCalibration calibration = identityCalibration(new double[k][k], null, closeKept);
+      float[] stat = new float[DIFFUSION.staticWidth()];
+      float[] series = new float[DIFFUSION.seriesWidth()];
+      java.util.Arrays.fill(series, -1f);
+      for (int t = 2; t <= 4; t++) {
+        series[t * w + k] = 1f;
+      }
+      java.util.Arrays.fill(stat, codecWidth, stat.length, -1f);
+      stat[codecWidth] = (float) (2 * Math.sqrt(3.0 / steps) - 1);
+      stat[codecWidth + TrajectoryDiffusion.ONSET] = (float) (2 * Math.sqrt(2.0 / steps) - 1);
+      DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
+      java.util.Set<Integer> charted = new java.util.TreeSet<>();
+      for (int t = 0; t < steps; t++) {
+        if (series[t * w + k] > 0) {
+          charted.add(t);
+        }
+      }
+      assertEquals(close == 0 ? java.util.Set.of(2, 5, 8) : java.util.Set.of(2, 3, 4), charted,
+          "chance of taking a close hour " + close);
+    }
+  }
+
+  /**
    * Variables 0 and 1 always begin together in training, variable 2 never with them. Wanted at
    * hours 1, 3 and 2, variables 0 and 1 begin together, at the median of their wanted hours (of
    * two, the later), and 2 where it wanted; wanted further apart than the reach, 0 and 1 stay
@@ -273,12 +310,18 @@ class TrajectoryDiffusionTest {
 
   /** A calibration that leaves every summary as generated, with the given pair tables. */
   private static SummaryCalibration identityCalibration(double[][] lift, double[][] together) {
+    return identityCalibration(lift, together, null);
+  }
+
+  /** As above, with a chance per variable of taking an hour next to a placed draw. */
+  private static SummaryCalibration identityCalibration(double[][] lift, double[][] together,
+      double[] closeKept) {
     double[] identity = new double[SummaryCalibration.LEVELS];
     for (int i = 0; i < identity.length; i++) {
       identity[i] = -1 + 2.0 * i / (identity.length - 1);
     }
     double[][] quantiles = new double[TrajectoryDiffusion.SUMMARIES * CODEC.variables()][];
     java.util.Arrays.fill(quantiles, identity);
-    return new SummaryCalibration(quantiles, quantiles, lift, together);
+    return new SummaryCalibration(quantiles, quantiles, lift, together, closeKept);
   }
 }
