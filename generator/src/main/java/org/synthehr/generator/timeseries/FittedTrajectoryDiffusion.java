@@ -4,10 +4,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.synthehr.core.io.Json;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.CohortSchema;
 import org.synthehr.core.longitudinal.PlausibilityReport;
@@ -53,10 +55,21 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
     this.calibration = calibration;
   }
 
+  /**
+   * The options the model was trained with; models saved before {@code outcome_weight} existed
+   * were trained at 1.
+   */
+  static TrajectoryDiffusionOptions savedOptions(ObjectNode saved) {
+    if (!saved.has("outcome_weight")) {
+      saved.put("outcome_weight", 1.0);
+    }
+    return Json.mapper().convertValue(saved, TrajectoryDiffusionOptions.class);
+  }
+
   static FittedTrajectoryDiffusion load(ModelDirectory.Reader dir) {
     CohortSchema schema = dir.json("schema.json", CohortSchema.class);
     return new FittedTrajectoryDiffusion(dir.json("config.json", ModelConfig.class),
-        dir.json("options.json", TrajectoryDiffusionOptions.class),
+        savedOptions(dir.json("options.json", ObjectNode.class)),
         new CohortCodec(schema, dir.json("codec.json", CohortCodec.Parameters.class)),
         dir.json("rules.json", PlausibilityRules.class),
         dir.bytes(TrajectoryDiffusionSynthesizer.DENOISER),

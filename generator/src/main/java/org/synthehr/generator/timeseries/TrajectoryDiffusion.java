@@ -34,6 +34,8 @@ final class TrajectoryDiffusion {
   private final double[] staticClip;
   private final boolean[] discreteStatic;
   private final boolean[] baseline;
+  /** Per static entry, its weight in the loss when generated. */
+  private final float[] staticLossWeight;
 
   TrajectoryDiffusion(CohortCodec codec, TrajectoryDiffusionOptions options) {
     this.options = options;
@@ -52,6 +54,11 @@ final class TrajectoryDiffusion {
       }
     }
     this.baseline = java.util.Arrays.copyOf(codec.baselineEntries(), staticWidth);
+    this.staticLossWeight = new float[staticWidth];
+    for (int i = 0; i < staticWidth; i++) {
+      staticLossWeight[i] = i < codecStaticWidth && !baseline[i]
+          ? (float) options.outcomeWeight() : 1f;
+    }
   }
 
   /** A fresh, uninitialised denoiser of this process's shapes and the options' architecture. */
@@ -201,7 +208,7 @@ final class TrajectoryDiffusion {
         b.staticTarget[r * staticWidth + i] = velocity(a, sigma, eps, s0[i]);
         fill(b.staticIn, r * 3 * staticWidth, staticWidth, i, cs[i], s0[i],
             (float) (a * s0[i] + sigma * eps));
-        b.staticWeight[r * staticWidth + i] = cs[i] ? 0f : 1f;
+        b.staticWeight[r * staticWidth + i] = cs[i] ? 0f : staticLossWeight[i];
       }
       int w = stepWidth();
       java.util.Arrays.fill(charted, false);

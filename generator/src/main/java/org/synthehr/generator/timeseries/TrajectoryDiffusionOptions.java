@@ -19,16 +19,23 @@ import org.synthehr.core.error.InvalidConfigException;
  *     the rest are imputation examples (random observed values given)
  * @param unobservedWeight loss weight of the value channel before a variable is first charted
  *     (after that the channel carries the last charted value forward)
+ * @param outcomeWeight loss weight of the static entries not known when the stay begins (the
+ *     outcome label, the record's end) against 1 for the others: the label is a few of some 130
+ *     static entries, and at weight 1 its association with the series came out half the real one
  * @param tail share of each variable's values left out at each end of its plausible range
  * @param samplingBatch patients denoised together when sampling
  */
 public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int diffusionSteps,
     int samplingSteps, double eta, double learningRate, double emaDecay, double unconditionalShare,
-    double forecastShare, double unobservedWeight, double tail, int samplingBatch) {
+    double forecastShare, double unobservedWeight, double outcomeWeight, double tail,
+    int samplingBatch) {
+
+  /** Default {@link #outcomeWeight}; models saved before the option existed were trained at 1. */
+  static final double OUTCOME_WEIGHT = 10;
 
   /** The defaults. */
   public static final TrajectoryDiffusionOptions DEFAULTS = new TrajectoryDiffusionOptions(128, 3,
-      4, 100, 50, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, 0.001, 256);
+      4, 100, 50, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, OUTCOME_WEIGHT, 0.001, 256);
 
   public TrajectoryDiffusionOptions {
     check(hidden >= 8 && hidden % 2 == 0, "hidden", "an even number of at least 8", hidden);
@@ -47,6 +54,8 @@ public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int 
         unconditionalShare);
     check(unobservedWeight >= 0 && unobservedWeight <= 1, "unobserved_weight", "in [0, 1]",
         unobservedWeight);
+    check(outcomeWeight > 0 && outcomeWeight <= 100, "outcome_weight", "in (0, 100]",
+        outcomeWeight);
     check(tail >= 0 && tail < 0.1, "tail", "in [0, 0.1)", tail);
     check(samplingBatch >= 1, "sampling_batch", "at least 1", samplingBatch);
   }

@@ -1,12 +1,17 @@
 package org.synthehr.generator.timeseries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.synthehr.core.error.InvalidConfigException;
+import org.synthehr.core.io.Json;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.testing.LongitudinalTestData;
+import org.synthehr.generator.model.OptionsBinder;
 import org.synthehr.generator.trajectory.CohortCodec;
 
 class TrajectoryDiffusionTest {
@@ -90,6 +95,52 @@ class TrajectoryDiffusionTest {
     }
     assertTrue(imputationRows > 0, "imputation examples give every codec entry, not summaries");
     assertTrue(!DIFFUSION.baseline()[codecWidth], "twins are not given the summaries");
+  }
+
+  /** The outcome (entries not known when the stay begins) weighs outcome_weight when generated. */
+  @Test
+  void theOutcomeWeighsInTheLossAsTheOptionsSay() {
+    int n = COHORT.size();
+    int[] patients = new int[n];
+    for (int p = 0; p < n; p++) {
+      patients[p] = p;
+    }
+    int s = DIFFUSION.staticWidth();
+    boolean[] baseline = DIFFUSION.baseline();
+    float outcomeWeight = (float) TrajectoryDiffusionOptions.DEFAULTS.outcomeWeight();
+    int outcomes = 0;
+    TrajectoryDiffusion.TrainBatch b = DIFFUSION.trainBatch(ENC, patients, new SplittableRandom(4));
+    for (int r = 0; r < n; r++) {
+      for (int i = 0; i < CODEC.staticWidth(); i++) {
+        float w = b.staticWeight[r * s + i];
+        if (w > 0) {
+          assertEquals(baseline[i] ? 1f : outcomeWeight, w, "entry " + i + " of row " + r);
+          outcomes += baseline[i] ? 0 : 1;
+        }
+      }
+    }
+    assertTrue(outcomes > 0, "the small cohort has an outcome the batch generates");
+  }
+
+  /** Models saved before outcome_weight existed were trained at 1 and load so. */
+  @Test
+  void optionsSavedWithoutTheOutcomeWeightLoadAsTrainedAtOne() {
+    ObjectNode saved = Json.mapper().valueToTree(TrajectoryDiffusionOptions.DEFAULTS);
+    assertEquals(TrajectoryDiffusionOptions.DEFAULTS,
+        FittedTrajectoryDiffusion.savedOptions(saved));
+    saved.remove("outcome_weight");
+    TrajectoryDiffusionOptions old = FittedTrajectoryDiffusion.savedOptions(saved);
+    assertEquals(1.0, old.outcomeWeight());
+    assertEquals(TrajectoryDiffusionOptions.DEFAULTS.hidden(), old.hidden());
+  }
+
+  @Test
+  void anOutcomeWeightOfZeroIsRefusedWithItsKey() {
+    ObjectNode user = Json.mapper().createObjectNode().put("outcome_weight", 0);
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> OptionsBinder.bind(user, TrajectoryDiffusionOptions.DEFAULTS,
+            TrajectoryDiffusionOptions.class));
+    assertTrue(e.getMessage().contains("model.options.outcome_weight"), e.getMessage());
   }
 
   @Test
