@@ -70,10 +70,7 @@ class TrajectoryDiffusionTest {
   @Test
   void summariesAreAlwaysGeneratedNeverGiven() {
     int n = COHORT.size();
-    int[] patients = new int[n];
-    for (int p = 0; p < n; p++) {
-      patients[p] = p;
-    }
+    int[] patients = java.util.stream.IntStream.range(0, n).toArray();
     int s = DIFFUSION.staticWidth();
     int codecWidth = CODEC.staticWidth();
     SplittableRandom rnd = new SplittableRandom(3);
@@ -101,10 +98,7 @@ class TrajectoryDiffusionTest {
   @Test
   void theOutcomeWeighsInTheLossAsTheOptionsSay() {
     int n = COHORT.size();
-    int[] patients = new int[n];
-    for (int p = 0; p < n; p++) {
-      patients[p] = p;
-    }
+    int[] patients = java.util.stream.IntStream.range(0, n).toArray();
     int s = DIFFUSION.staticWidth();
     boolean[] baseline = DIFFUSION.baseline();
     float outcomeWeight = (float) TrajectoryDiffusionOptions.DEFAULTS.outcomeWeight();
