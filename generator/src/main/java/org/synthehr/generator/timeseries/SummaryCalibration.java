@@ -29,7 +29,8 @@ import org.synthehr.generator.trajectory.QuantileScale;
  * ({@link TrajectoryDiffusion#followSummaries}).
  *
  * <p>Laboratory draws are spread out: of consecutive potassium draws in real stays with at most a
- * quarter of the window charted, 3% are within {@link #CLOSE_GAP} hours of each other, while
+ * quarter of the window charted, 3% are within {@link #CLOSE_GAP} steps (hours on physionet2012's
+ * grid) of each other, while
  * ranking hours by their panel put 24% of added draws next to each other. A third table holds, per
  * variable, how often an hour next to a draw already placed may be taken: the training share of
  * close draws over the share the model's own samples reach without spacing (at most 1), so
