@@ -30,11 +30,11 @@ import org.synthehr.generator.trajectory.QuantileScale;
  *
  * <p>Laboratory draws are spread out: of consecutive potassium draws in real stays with at most a
  * quarter of the window charted, 3% are within {@link #CLOSE_GAP} steps (hours on physionet2012's
- * grid) of each other, while
- * ranking hours by their panel put 24% of added draws next to each other. A third table holds, per
- * variable, how often an hour next to a draw already placed may be taken: the training share of
- * close draws over the share the model's own samples reach without spacing (at most 1), so
- * variables the network already spaces right (lactate, blood gases) are left alone.
+ * grid) of each other, while ranking hours by their panel put 24% of added draws next to each
+ * other. A third table holds, per variable, how often an hour next to a draw already placed may be
+ * taken: the training share of close draws over the share the model's own samples reach without
+ * spacing (at most 1), so variables the network already spaces right (lactate, blood gases) are
+ * left alone.
  *
  * @param generated per summary entry, the quantiles of the model's own samples
  * @param training per summary entry, the quantiles of the training cohort
