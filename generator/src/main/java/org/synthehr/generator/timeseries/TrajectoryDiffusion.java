@@ -452,10 +452,18 @@ final class TrajectoryDiffusion {
       // One draw for all entries: a patient moved up within one tie moves up within all of them,
       // so variables that are drawn together (a liver panel) stay together.
       double u = rnd.nextDouble();
-      for (int e = 0; e < SUMMARIES * variables; e++) {
-        // Within ties an onset moves the other way: charting that starts later is sparser.
-        double draw = e % SUMMARIES == ONSET ? 1 - u : u;
-        stat[codecStaticWidth + e] = calibration.map(e, stat[codecStaticWidth + e], draw);
+      for (int k = 0; k < variables; k++) {
+        int base = codecStaticWidth + SUMMARIES * k;
+        for (int e = 0; e < SUMMARIES; e++) {
+          if (e != ONSET) {
+            stat[base + e] = calibration.map(SUMMARIES * k + e, stat[base + e], u);
+          }
+        }
+        // Within ties an onset moves the other way: charting that starts later is sparser. A
+        // variable the patient charts takes its onset among charting patients.
+        stat[base + ONSET] = charts(stat[base])
+            ? calibration.mapChartedOnset(k, stat[base + ONSET], 1 - u)
+            : calibration.map(SUMMARIES * k + ONSET, stat[base + ONSET], 1 - u);
       }
     }
     int w = stepWidth();
@@ -529,6 +537,11 @@ final class TrajectoryDiffusion {
       double spread = fromSummary(stat[base + 1]);
       scaleSpread(series, k, givenSteps, spread);
     }
+  }
+
+  /** Whether a charting-share summary charts the variable at least once. */
+  boolean charts(float share) {
+    return Math.round(steps * fromSummary(share)) >= 1;
   }
 
   private static boolean nearChosen(boolean[] chosen, int t) {

@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.synthehr.core.longitudinal.Cohort;
@@ -31,15 +32,27 @@ import org.synthehr.generator.deep.Scalars;
  * generated. Trained on a mix of unconditional, forecasting and imputation examples, one model
  * serves new cohorts, imputation and digital-twin forecasting. After training, the per-patient
  * summaries the network generates are calibrated against the training cohort's
- * ({@link SummaryCalibration}) on a few hundred sampled patients, and every sampled patient's
+ * ({@link SummaryCalibration}) on 512 to 2,048 sampled patients, and every sampled patient's
  * charting and spread follow its calibrated summaries.
  */
 public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesizer {
   static final String DENOISER = "denoiser.params";
   /** Share of {@code learning_rate} the cosine decay reaches at the last epoch. */
   static final double FINAL_LEARNING_RATE = 0.1;
-  /** Patients sampled after training to calibrate the summaries. */
+  /**
+   * Fewest patients sampled after training to calibrate the summaries; as many as the training
+   * cohort has are sampled, up to {@link #MOST_CALIBRATION_PATIENTS}.
+   */
   static final int CALIBRATION_PATIENTS = 512;
+
+  /**
+   * Most patients sampled to calibrate. The lab draw counts of 512 sampled patients move together
+   * from one set of seeds to another (a patient with many potassium draws has many sodium draws),
+   * so their quantiles drifted as one: on physionet2012-a, the mean charting-share summary of
+   * bicarbonate ranged over 0.017 between four sets of 512, a fifth of a draw per stay. Sampling
+   * 2,048 takes about a minute on 2 cores.
+   */
+  static final int MOST_CALIBRATION_PATIENTS = 2048;
 
   private final ModelConfig config;
   private final TrajectoryDiffusionOptions options;
@@ -123,24 +136,29 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     FittedTrajectoryDiffusion raw = new FittedTrajectoryDiffusion(config, options, codec, rules,
         params, history, null);
     try (raw) {
+      int calibrationPatients = Math.max(CALIBRATION_PATIENTS,
+          Math.min(MOST_CALIBRATION_PATIENTS, enc.patients()));
       context.listener().message("trajectory-diffusion: calibrating the per-patient summaries on "
-          + CALIBRATION_PATIENTS + " sampled patients");
+          + calibrationPatients + " sampled patients");
       return raw.withCalibration(calibrate(raw, diffusion, enc, codec.variables(),
-          options.tail(), context.seeds().child("calibration")));
+          options.tail(), calibrationPatients, context.seeds().child("calibration")));
     }
   }
 
   /**
    * Quantile mapping of the summaries from the model's own samples onto the training cohort's,
-   * and the training cohort's co-charting, shared onsets and spacing of draws. The spacing is
-   * fitted last: the samples are followed without it, and close hours are kept as often as brings
-   * their share of close draws down to the training share.
+   * and the training cohort's co-charting, shared onsets and spacing of draws. Onsets are mapped
+   * a second time among the patients charting each variable, once the shares are calibrated. The
+   * spacing is fitted last: the samples are followed without it, and close hours are kept as
+   * often as brings their share of close draws down to the training share.
+   *
+   * @param patients how many patients to sample for the calibration
    */
   static SummaryCalibration calibrate(FittedTrajectoryDiffusion raw, TrajectoryDiffusion diffusion,
-      CohortCodec.Encoded enc, int variables, double tail, Seeds seeds) {
-    float[][][] generated = raw.sampleRaw(CALIBRATION_PATIENTS, seeds);
-    float[][] g = new float[CALIBRATION_PATIENTS][];
-    for (int i = 0; i < CALIBRATION_PATIENTS; i++) {
+      CohortCodec.Encoded enc, int variables, double tail, int patients, Seeds seeds) {
+    float[][][] generated = raw.sampleRaw(patients, seeds);
+    float[][] g = new float[patients][];
+    for (int i = 0; i < patients; i++) {
       g[i] = diffusion.summaries(generated[i][0]);
     }
     int n = enc.patients();
@@ -151,13 +169,22 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       diffusion.entries(enc, p, stat, series);
       t[p] = diffusion.summaries(stat);
     }
-    SummaryCalibration unspaced = SummaryCalibration.fit(g, t, tail,
+    SummaryCalibration marginal = SummaryCalibration.fit(g, t, tail,
         SummaryCalibration.coCharting(enc.mask(), variables),
         SummaryCalibration.onsetTogether(enc.mask(), diffusion.steps(), variables));
+    // Which sampled patients chart a variable is known only once their shares are calibrated,
+    // with the draw their following will make.
+    double[] draws = new double[patients];
+    for (int i = 0; i < patients; i++) {
+      draws[i] = new SplittableRandom(seeds.blockSeed("follow", i)).nextDouble();
+    }
+    SummaryCalibration unspaced = marginal.withChartedOnsets(
+        chartedOnsets(g, draws, marginal, diffusion, variables),
+        chartedOnsets(t, null, null, diffusion, variables), tail);
     int steps = diffusion.steps();
     int w = diffusion.stepWidth();
-    float[] followed = new float[CALIBRATION_PATIENTS * steps * variables];
-    for (int i = 0; i < CALIBRATION_PATIENTS; i++) {
+    float[] followed = new float[patients * steps * variables];
+    for (int i = 0; i < patients; i++) {
       diffusion.followSummaries(generated[i][0], generated[i][1], 0, unspaced,
           new SplittableRandom(seeds.blockSeed("follow", i)));
       for (int s = 0; s < steps; s++) {
@@ -169,6 +196,33 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     return unspaced.withCloseKept(SummaryCalibration.closeKept(
         SummaryCalibration.closeDraws(enc.mask(), steps, variables),
         SummaryCalibration.closeDraws(followed, steps, variables)));
+  }
+
+  /**
+   * Per variable, the onset summaries of the patients charting it.
+   *
+   * @param summaries per patient, its summary entries
+   * @param draws per patient, the draw its calibration makes, or null for summaries not to be
+   *     calibrated (training patients)
+   * @param calibration the calibration of the shares, or null for none
+   */
+  private static double[][] chartedOnsets(float[][] summaries, double[] draws,
+      SummaryCalibration calibration, TrajectoryDiffusion diffusion, int variables) {
+    double[][] out = new double[variables][];
+    int s = TrajectoryDiffusion.SUMMARIES;
+    for (int k = 0; k < variables; k++) {
+      double[] onsets = new double[summaries.length];
+      int n = 0;
+      for (int i = 0; i < summaries.length; i++) {
+        float share = calibration == null ? summaries[i][s * k]
+            : calibration.map(s * k, summaries[i][s * k], draws[i]);
+        if (diffusion.charts(share)) {
+          onsets[n++] = summaries[i][s * k + TrajectoryDiffusion.ONSET];
+        }
+      }
+      out[k] = Arrays.copyOf(onsets, n);
+    }
+    return out;
   }
 
   private static double step(Trainer trainer, TrajectoryDenoiser net,

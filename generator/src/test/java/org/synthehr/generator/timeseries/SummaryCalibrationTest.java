@@ -57,7 +57,7 @@ class SummaryCalibrationTest {
   @Test
   void survivesJson() throws Exception {
     SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {0, 1, 2}, {0, 1, 2}},
-        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE, null, null);
+        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE, null, null, null);
     SummaryCalibration back = Json.mapper().readValue(Json.mapper().writeValueAsString(c),
         SummaryCalibration.class);
     assertEquals(c.map(0, 0.5f, 0.3), back.map(0, 0.5f, 0.3));
@@ -65,11 +65,36 @@ class SummaryCalibrationTest {
     assertEquals(0, back.onsetTogether(0, 0), "a calibration saved without the table");
     assertEquals(1, back.closeKept(0), "a calibration saved without spacing keeps nothing apart");
     SummaryCalibration withTables = new SummaryCalibration(c.generated(), c.training(), NONE,
-        new double[][] {{0.75}}, new double[] {0.2});
+        new double[][] {{0.75}}, new double[] {0.2}, null)
+        .withChartedOnsets(new double[][] {onsets(30, 0.5)}, new double[][] {onsets(30, -0.5)},
+            0.001);
     SummaryCalibration backWithTables = Json.mapper().readValue(
         Json.mapper().writeValueAsString(withTables), SummaryCalibration.class);
     assertEquals(0.75, backWithTables.onsetTogether(0, 0));
     assertEquals(0.2, backWithTables.closeKept(0));
+    assertEquals(-0.5f, backWithTables.mapChartedOnset(0, 0.5f, 0.3), 1e-6);
+  }
+
+  @Test
+  void chartedOnsetsAreMappedAmongChartingPatientsWhereEnoughChart() {
+    SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {-1, 0, 1},
+        {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}},
+        new double[][] {{-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}},
+        new double[2][2], null, null, null);
+    // Charting samples say "never" (1) for their onsets; training patients who chart begin early.
+    SummaryCalibration charted = c.withChartedOnsets(
+        new double[][] {onsets(40, 1), onsets(SummaryCalibration.CHARTED_ONSETS_AT_LEAST - 1, 1)},
+        new double[][] {onsets(40, -0.8), onsets(40, -0.8)}, 0.001);
+    assertEquals(-0.8f, charted.mapChartedOnset(0, 1f, 0.5), 1e-6);
+    assertEquals(1f, charted.mapChartedOnset(1, 1f, 0.5), 1e-6,
+        "too few charting samples: mapped over all patients");
+    assertEquals(1f, c.mapChartedOnset(0, 1f, 0.5), 1e-6, "a calibration without the table");
+  }
+
+  private static double[] onsets(int n, double value) {
+    double[] out = new double[n];
+    java.util.Arrays.fill(out, value);
+    return out;
   }
 
   /**
@@ -147,7 +172,7 @@ class SummaryCalibrationTest {
     assertEquals(0, lift[0][0], "no lift with itself");
     int entries = TrajectoryDiffusion.SUMMARIES * variables;
     SummaryCalibration c = new SummaryCalibration(new double[entries][1], new double[entries][1],
-        lift, null, null);
+        lift, null, null, null);
     assertEquals(1.0, c.affinity(0, new boolean[] {false, true, true}, 0), 1e-9);
     assertEquals(0.0, c.affinity(0, new boolean[] {false, false, true}, 0), 1e-9);
   }

@@ -296,6 +296,49 @@ class TrajectoryDiffusionTest {
   }
 
   /**
+   * The network says "never" for variable 0's onset while its calibrated share charts it twice.
+   * Mapped over all patients, the onset is the last hour and one draw fits; mapped among charting
+   * patients (all of whom begin at hour 1 in training), both draws come, from hour 1.
+   */
+  @Test
+  void aChartedVariableTakesItsOnsetAmongChartingPatients() {
+    int k = CODEC.variables();
+    int steps = CODEC.steps();
+    int w = DIFFUSION.stepWidth();
+    int codecWidth = CODEC.staticWidth();
+    double[][] chartingSamples = new double[k][];
+    double[][] chartingTraining = new double[k][];
+    float hourOne = (float) (2 * Math.sqrt(1.0 / steps) - 1);
+    for (int j = 0; j < k; j++) {
+      chartingSamples[j] = new double[SummaryCalibration.CHARTED_ONSETS_AT_LEAST];
+      java.util.Arrays.fill(chartingSamples[j], 1.0);
+      chartingTraining[j] = new double[SummaryCalibration.CHARTED_ONSETS_AT_LEAST];
+      java.util.Arrays.fill(chartingTraining[j], hourOne);
+    }
+    SummaryCalibration overAll = identityCalibration(new double[k][k], null);
+    SummaryCalibration amongCharting =
+        overAll.withChartedOnsets(chartingSamples, chartingTraining, 0.001);
+    java.util.Map<SummaryCalibration, java.util.Set<Integer>> expected = java.util.Map.of(
+        overAll, java.util.Set.of(steps - 1), amongCharting, java.util.Set.of(1, 2));
+    expected.forEach((calibration, hours) -> {
+      float[] stat = new float[DIFFUSION.staticWidth()];
+      float[] series = new float[DIFFUSION.seriesWidth()];
+      java.util.Arrays.fill(series, -1f);
+      java.util.Arrays.fill(stat, codecWidth, stat.length, -1f);
+      stat[codecWidth] = (float) (2 * Math.sqrt(2.0 / steps) - 1);
+      stat[codecWidth + TrajectoryDiffusion.ONSET] = 1f;
+      DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
+      java.util.Set<Integer> charted = new java.util.TreeSet<>();
+      for (int t = 0; t < steps; t++) {
+        if (series[t * w + k] > 0) {
+          charted.add(t);
+        }
+      }
+      assertEquals(hours, charted);
+    });
+  }
+
+  /**
    * Variables 0 and 1 always begin together in training, variable 2 never with them. Wanted at
    * hours 1, 3 and 2, variables 0 and 1 begin together, at the median of their wanted hours (of
    * two, the later), and 2 where it wanted; wanted further apart than the reach, 0 and 1 stay
@@ -367,6 +410,6 @@ class TrajectoryDiffusionTest {
     }
     double[][] quantiles = new double[TrajectoryDiffusion.SUMMARIES * CODEC.variables()][];
     java.util.Arrays.fill(quantiles, identity);
-    return new SummaryCalibration(quantiles, quantiles, lift, together, closeKept);
+    return new SummaryCalibration(quantiles, quantiles, lift, together, closeKept, null);
   }
 }
