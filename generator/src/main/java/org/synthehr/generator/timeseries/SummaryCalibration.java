@@ -36,12 +36,14 @@ import org.synthehr.generator.trajectory.QuantileScale;
  * spacing (at most 1), so variables the network already spaces right (lactate, blood gases) are
  * left alone.
  *
- * <p>A variable's onset is calibrated among the patients who chart it. The share and the onset are
- * calibrated apart, so a patient the share calibrates into charting may keep an onset of "never",
- * which the onset's quantiles over all patients turn into the last hour: on physionet2012-a, 22%
- * of synthetic stays charting albumin began it at hour 40 or later (4% of real ones), 56% of those
- * charting troponin I. A fourth table holds, per variable, the quantiles of the onsets of the
- * model's own charting samples and of the training patients charting it.
+ * <p>A variable's onset is calibrated among the patients who chart it, its spread among those who
+ * chart it at least twice. Calibrated over all patients, a patient the share calibration makes
+ * chart a variable may keep an onset of "never" or a spread of "a single value", which the
+ * marginals (over mostly patients who chart it less) turn into the last hour or into identical
+ * values: on physionet2012-a, 22% of synthetic stays charting albumin began it at hour 40 or later
+ * (4% of real ones), and 10% of synthetic stays drew the liver panel twice or more with the same
+ * value each time. A fourth table holds, for these entries, the quantiles of the model's own
+ * samples and of the training patients that chart the variable often enough.
  *
  * @param generated per summary entry, the quantiles of the model's own samples
  * @param training per summary entry, the quantiles of the training cohort
@@ -53,11 +55,12 @@ import org.synthehr.generator.trajectory.QuantileScale;
  * @param closeKept per variable, the chance that an hour within {@link #CLOSE_GAP} steps of a
  *     draw already placed is taken; null in calibrations saved before it existed, whose draws then
  *     go where their panel is without regard to spacing
- * @param chartedOnsets per variable, the onset quantiles among the patients charting it; null in
- *     calibrations saved before it existed, whose onsets are then mapped over all patients
+ * @param charted the onset and spread quantiles among the patients charting each variable often
+ *     enough ({@link #chartingsNeeded}); null in calibrations saved before it existed, whose
+ *     summaries are then all mapped over all patients
  */
 record SummaryCalibration(double[][] generated, double[][] training, double[][] coCharting,
-    double[][] onsetTogether, double[] closeKept, OnsetQuantiles chartedOnsets) {
+    double[][] onsetTogether, double[] closeKept, ChartedQuantiles charted) {
   /** Number of quantile levels, evenly spaced inside the tails. */
   static final int LEVELS = 41;
 
@@ -70,12 +73,12 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
       @JsonProperty("co_charting") double[][] coCharting,
       @JsonProperty("onset_together") double[][] onsetTogether,
       @JsonProperty("close_kept") double[] closeKept,
-      @JsonProperty("charted_onsets") OnsetQuantiles chartedOnsets) {
+      @JsonProperty("charted") ChartedQuantiles charted) {
     if (generated.length != training.length
         || generated.length != TrajectoryDiffusion.SUMMARIES * coCharting.length
         || onsetTogether != null && onsetTogether.length != coCharting.length
         || closeKept != null && closeKept.length != coCharting.length
-        || chartedOnsets != null && chartedOnsets.generated().length != coCharting.length) {
+        || charted != null && charted.generated().length != generated.length) {
       throw new IllegalArgumentException("calibration tables differ in length");
     }
     this.generated = generated;
@@ -83,28 +86,40 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
     this.coCharting = coCharting;
     this.onsetTogether = onsetTogether;
     this.closeKept = closeKept;
-    this.chartedOnsets = chartedOnsets;
+    this.charted = charted;
   }
 
   /**
-   * Per variable, quantiles of the onset summary among the patients charting it, of the model's
-   * own samples and of the training cohort; a variable's rows are null where too few patients of
-   * either side chart it, and its onsets are then mapped over all patients.
+   * Per summary entry, quantiles among the patients charting the variable often enough, of the
+   * model's own samples and of the training cohort. Rows are null for the charting shares, and
+   * where too few patients of either side chart the variable often enough: those entries are
+   * mapped over all patients.
    */
-  record OnsetQuantiles(double[][] generated, double[][] training) {
+  record ChartedQuantiles(double[][] generated, double[][] training) {
     @JsonCreator
-    OnsetQuantiles(@JsonProperty("generated") double[][] generated,
+    ChartedQuantiles(@JsonProperty("generated") double[][] generated,
         @JsonProperty("training") double[][] training) {
       if (generated.length != training.length) {
-        throw new IllegalArgumentException("onset quantile tables differ in length");
+        throw new IllegalArgumentException("charted quantile tables differ in length");
       }
       this.generated = generated;
       this.training = training;
     }
   }
 
-  /** Fewest charting patients of each side for a variable's onsets to be mapped among them. */
-  static final int CHARTED_ONSETS_AT_LEAST = 20;
+  /** Fewest patients of each side for an entry to be mapped among the patients charting often. */
+  static final int CHARTED_AT_LEAST = 20;
+
+  /**
+   * Chartings a patient needs for a summary entry to say something: 1 for the onset, 2 for the
+   * spread, 0 for the charting share.
+   *
+   * @param entry the summary entry (its position within the variable counts)
+   */
+  static int chartingsNeeded(int entry) {
+    int within = entry % TrajectoryDiffusion.SUMMARIES;
+    return within == TrajectoryDiffusion.ONSET ? 1 : within == TrajectoryDiffusion.SPREAD ? 2 : 0;
+  }
 
   /**
    * Fits the mapping.
@@ -131,40 +146,45 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
   /** This calibration with a chance per variable of taking an hour next to a placed draw. */
   SummaryCalibration withCloseKept(double[] kept) {
     return new SummaryCalibration(generated, training, coCharting, onsetTogether, kept,
-        chartedOnsets);
+        charted);
   }
 
   /**
-   * This calibration with its onsets mapped among charting patients.
+   * This calibration with onsets and spreads mapped among the patients charting often enough.
    *
-   * @param generated per variable, the onset summaries of the model's samples that chart it
-   * @param training per variable, the onset summaries of the training patients that chart it
+   * @param generated per summary entry, its values in the model's samples that chart the variable
+   *     often enough ({@link #chartingsNeeded}); ignored for the charting shares
+   * @param training the same of the training patients
    * @param tail share left out at each end
    */
-  SummaryCalibration withChartedOnsets(double[][] generated, double[][] training, double tail) {
-    int variables = coCharting.length;
-    double[][] g = new double[variables][];
-    double[][] t = new double[variables][];
-    for (int k = 0; k < variables; k++) {
-      if (generated[k].length >= CHARTED_ONSETS_AT_LEAST
-          && training[k].length >= CHARTED_ONSETS_AT_LEAST) {
-        g[k] = QuantileScale.quantiles(sorted(generated[k]), LEVELS, tail);
-        t[k] = QuantileScale.quantiles(sorted(training[k]), LEVELS, tail);
+  SummaryCalibration withCharted(double[][] generated, double[][] training, double tail) {
+    int entries = this.generated.length;
+    double[][] g = new double[entries][];
+    double[][] t = new double[entries][];
+    for (int e = 0; e < entries; e++) {
+      if (chartingsNeeded(e) > 0 && generated[e].length >= CHARTED_AT_LEAST
+          && training[e].length >= CHARTED_AT_LEAST) {
+        g[e] = QuantileScale.quantiles(sorted(generated[e]), LEVELS, tail);
+        t[e] = QuantileScale.quantiles(sorted(training[e]), LEVELS, tail);
       }
     }
     return new SummaryCalibration(this.generated, this.training, coCharting, onsetTogether,
-        closeKept, new OnsetQuantiles(g, t));
+        closeKept, new ChartedQuantiles(g, t));
   }
 
   /**
-   * The calibrated onset summary of a variable that the patient charts: mapped among charting
-   * patients where the table has the variable, otherwise as {@link #map} maps it.
+   * The calibrated value of a summary entry of a patient who charts its variable
+   * {@code chartings} times: mapped among the patients charting it as often where it says
+   * something for them ({@link #chartingsNeeded}) and the table has it, otherwise as
+   * {@link #map} maps it.
    */
-  float mapChartedOnset(int k, float value, double u) {
-    if (chartedOnsets == null || chartedOnsets.generated()[k] == null) {
-      return map(TrajectoryDiffusion.SUMMARIES * k + TrajectoryDiffusion.ONSET, value, u);
+  float map(int entry, float value, double u, int chartings) {
+    int needed = chartingsNeeded(entry);
+    if (needed == 0 || chartings < needed || charted == null
+        || charted.generated()[entry] == null) {
+      return map(entry, value, u);
     }
-    return quantileMap(chartedOnsets.generated()[k], chartedOnsets.training()[k], value, u);
+    return quantileMap(charted.generated()[entry], charted.training()[entry], value, u);
   }
 
   /**

@@ -22,6 +22,9 @@ final class TrajectoryDiffusion {
    */
   static final int SUMMARIES = 3;
 
+  /** Position of the spread within a variable's summaries. */
+  static final int SPREAD = 1;
+
   /** Position of the onset within a variable's summaries. */
   static final int ONSET = 2;
 
@@ -151,7 +154,7 @@ final class TrajectoryDiffusion {
       double mean = count == 0 ? 0 : sum / count;
       double sd = count == 0 ? 0 : Math.sqrt(Math.max(0, squares / count - mean * mean));
       stat[codecStaticWidth + SUMMARIES * k] = toSummary((double) count / steps);
-      stat[codecStaticWidth + SUMMARIES * k + 1] = toSummary(Math.min(1, sd));
+      stat[codecStaticWidth + SUMMARIES * k + SPREAD] = toSummary(Math.min(1, sd));
       stat[codecStaticWidth + SUMMARIES * k + ONSET] = toSummary((double) onset / steps);
     }
   }
@@ -454,16 +457,15 @@ final class TrajectoryDiffusion {
       double u = rnd.nextDouble();
       for (int k = 0; k < variables; k++) {
         int base = codecStaticWidth + SUMMARIES * k;
-        for (int e = 0; e < SUMMARIES; e++) {
-          if (e != ONSET) {
-            stat[base + e] = calibration.map(SUMMARIES * k + e, stat[base + e], u);
-          }
-        }
-        // Within ties an onset moves the other way: charting that starts later is sparser. A
-        // variable the patient charts takes its onset among charting patients.
-        stat[base + ONSET] = charts(stat[base])
-            ? calibration.mapChartedOnset(k, stat[base + ONSET], 1 - u)
-            : calibration.map(SUMMARIES * k + ONSET, stat[base + ONSET], 1 - u);
+        stat[base] = calibration.map(SUMMARIES * k, stat[base], u);
+        // The onset and spread of a variable the patient charts (twice, for the spread) are
+        // mapped among the patients charting it as often. Within ties an onset moves the other
+        // way: charting that starts later is sparser.
+        int chartings = chartings(stat[base]);
+        stat[base + SPREAD] = calibration.map(SUMMARIES * k + SPREAD, stat[base + SPREAD], u,
+            chartings);
+        stat[base + ONSET] = calibration.map(SUMMARIES * k + ONSET, stat[base + ONSET], 1 - u,
+            chartings);
       }
     }
     int w = stepWidth();
@@ -485,7 +487,7 @@ final class TrajectoryDiffusion {
     double[] key = new double[steps];
     for (int k = 0; k < variables; k++) {
       int base = codecStaticWidth + SUMMARIES * k;
-      int target = (int) Math.round(steps * fromSummary(stat[base]));
+      int target = chartings(stat[base]);
       int given = history[k];
       // A variable charted in the known history began there; otherwise not before the cut.
       int onset = given > 0 ? givenSteps : onsets[k];
@@ -534,14 +536,14 @@ final class TrajectoryDiffusion {
       for (int t = givenSteps; t < steps; t++) {
         series[t * w + flag] = chosen[t] ? 1f : -1f;
       }
-      double spread = fromSummary(stat[base + 1]);
+      double spread = fromSummary(stat[base + SPREAD]);
       scaleSpread(series, k, givenSteps, spread);
     }
   }
 
-  /** Whether a charting-share summary charts the variable at least once. */
-  boolean charts(float share) {
-    return Math.round(steps * fromSummary(share)) >= 1;
+  /** The number of steps a charting-share summary charts. */
+  int chartings(float share) {
+    return (int) Math.round(steps * fromSummary(share));
   }
 
   private static boolean nearChosen(boolean[] chosen, int t) {

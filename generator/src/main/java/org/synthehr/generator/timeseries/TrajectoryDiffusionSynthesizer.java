@@ -178,9 +178,9 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     for (int i = 0; i < patients; i++) {
       draws[i] = new SplittableRandom(seeds.blockSeed("follow", i)).nextDouble();
     }
-    SummaryCalibration unspaced = marginal.withChartedOnsets(
-        chartedOnsets(g, draws, marginal, diffusion, variables),
-        chartedOnsets(t, null, null, diffusion, variables), tail);
+    SummaryCalibration unspaced = marginal.withCharted(
+        chartedSummaries(g, draws, marginal, diffusion),
+        chartedSummaries(t, null, null, diffusion), tail);
     int steps = diffusion.steps();
     int w = diffusion.stepWidth();
     float[] followed = new float[patients * steps * variables];
@@ -199,28 +199,31 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
   }
 
   /**
-   * Per variable, the onset summaries of the patients charting it.
+   * Per summary entry, its values among the patients charting the variable often enough for it to
+   * say something ({@link SummaryCalibration#chartingsNeeded}).
    *
    * @param summaries per patient, its summary entries
    * @param draws per patient, the draw its calibration makes, or null for summaries not to be
    *     calibrated (training patients)
    * @param calibration the calibration of the shares, or null for none
    */
-  private static double[][] chartedOnsets(float[][] summaries, double[] draws,
-      SummaryCalibration calibration, TrajectoryDiffusion diffusion, int variables) {
-    double[][] out = new double[variables][];
+  private static double[][] chartedSummaries(float[][] summaries, double[] draws,
+      SummaryCalibration calibration, TrajectoryDiffusion diffusion) {
+    int entries = summaries[0].length;
     int s = TrajectoryDiffusion.SUMMARIES;
-    for (int k = 0; k < variables; k++) {
-      double[] onsets = new double[summaries.length];
+    double[][] out = new double[entries][];
+    for (int e = 0; e < entries; e++) {
+      int share = e - e % s;
+      double[] values = new double[summaries.length];
       int n = 0;
       for (int i = 0; i < summaries.length; i++) {
-        float share = calibration == null ? summaries[i][s * k]
-            : calibration.map(s * k, summaries[i][s * k], draws[i]);
-        if (diffusion.charts(share)) {
-          onsets[n++] = summaries[i][s * k + TrajectoryDiffusion.ONSET];
+        float shareValue = calibration == null ? summaries[i][share]
+            : calibration.map(share, summaries[i][share], draws[i]);
+        if (diffusion.chartings(shareValue) >= SummaryCalibration.chartingsNeeded(e)) {
+          values[n++] = summaries[i][e];
         }
       }
-      out[k] = Arrays.copyOf(onsets, n);
+      out[e] = Arrays.copyOf(values, n);
     }
     return out;
   }

@@ -64,34 +64,49 @@ class SummaryCalibrationTest {
     assertEquals(0.25f, back.map(0, 0.5f, 0.3), 1e-6);
     assertEquals(0, back.onsetTogether(0, 0), "a calibration saved without the table");
     assertEquals(1, back.closeKept(0), "a calibration saved without spacing keeps nothing apart");
+    double[] none = {};
     SummaryCalibration withTables = new SummaryCalibration(c.generated(), c.training(), NONE,
         new double[][] {{0.75}}, new double[] {0.2}, null)
-        .withChartedOnsets(new double[][] {onsets(30, 0.5)}, new double[][] {onsets(30, -0.5)},
-            0.001);
+        .withCharted(new double[][] {none, none, values(30, 0.5)},
+            new double[][] {none, none, values(30, -0.5)}, 0.001);
     SummaryCalibration backWithTables = Json.mapper().readValue(
         Json.mapper().writeValueAsString(withTables), SummaryCalibration.class);
     assertEquals(0.75, backWithTables.onsetTogether(0, 0));
     assertEquals(0.2, backWithTables.closeKept(0));
-    assertEquals(-0.5f, backWithTables.mapChartedOnset(0, 0.5f, 0.3), 1e-6);
+    assertEquals(-0.5f, backWithTables.map(TrajectoryDiffusion.ONSET, 0.5f, 0.3, 1), 1e-6);
   }
 
+  /**
+   * Two variables. Sampled patients charting them say "never" (1) for the onset and "one value"
+   * (-1) for the spread; training patients charting them begin early and spread their values.
+   * Variable 1 has too few sampled patients charting it for its own quantiles.
+   */
   @Test
-  void chartedOnsetsAreMappedAmongChartingPatientsWhereEnoughChart() {
-    SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {-1, 0, 1},
-        {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}},
-        new double[][] {{-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}, {-1, 0, 1}},
-        new double[2][2], null, null, null);
-    // Charting samples say "never" (1) for their onsets; training patients who chart begin early.
-    SummaryCalibration charted = c.withChartedOnsets(
-        new double[][] {onsets(40, 1), onsets(SummaryCalibration.CHARTED_ONSETS_AT_LEAST - 1, 1)},
-        new double[][] {onsets(40, -0.8), onsets(40, -0.8)}, 0.001);
-    assertEquals(-0.8f, charted.mapChartedOnset(0, 1f, 0.5), 1e-6);
-    assertEquals(1f, charted.mapChartedOnset(1, 1f, 0.5), 1e-6,
-        "too few charting samples: mapped over all patients");
-    assertEquals(1f, c.mapChartedOnset(0, 1f, 0.5), 1e-6, "a calibration without the table");
+  void onsetsAndSpreadsAreMappedAmongPatientsChartingOftenEnough() {
+    double[] identity = {-1, 0, 1};
+    double[][] quantiles = new double[2 * TrajectoryDiffusion.SUMMARIES][];
+    java.util.Arrays.fill(quantiles, identity);
+    SummaryCalibration c = new SummaryCalibration(quantiles, quantiles, new double[2][2], null,
+        null, null);
+    int few = SummaryCalibration.CHARTED_AT_LEAST - 1;
+    double[] none = {};
+    SummaryCalibration charted = c.withCharted(
+        new double[][] {none, values(40, -1), values(40, 1), none, values(few, -1),
+            values(few, 1)},
+        new double[][] {none, values(40, 0.2), values(40, -0.8), none, values(40, 0.2),
+            values(40, -0.8)}, 0.001);
+    int onset = TrajectoryDiffusion.ONSET;
+    int spread = TrajectoryDiffusion.SPREAD;
+    assertEquals(-0.8f, charted.map(onset, 1f, 0.5, 1), 1e-6, "charted once: an early onset");
+    assertEquals(1f, charted.map(onset, 1f, 0.5, 0), 1e-6, "never charted: over all patients");
+    assertEquals(0.2f, charted.map(spread, -1f, 0.5, 2), 1e-6, "charted twice: a spread");
+    assertEquals(-1f, charted.map(spread, -1f, 0.5, 1), 1e-6, "charted once: over all patients");
+    assertEquals(1f, charted.map(TrajectoryDiffusion.SUMMARIES + onset, 1f, 0.5, 5), 1e-6,
+        "too few sampled patients chart variable 1: over all patients");
+    assertEquals(1f, c.map(onset, 1f, 0.5, 1), 1e-6, "a calibration without the table");
   }
 
-  private static double[] onsets(int n, double value) {
+  private static double[] values(int n, double value) {
     double[] out = new double[n];
     java.util.Arrays.fill(out, value);
     return out;

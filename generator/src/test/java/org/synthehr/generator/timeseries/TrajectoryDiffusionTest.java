@@ -296,46 +296,61 @@ class TrajectoryDiffusionTest {
   }
 
   /**
-   * The network says "never" for variable 0's onset while its calibrated share charts it twice.
-   * Mapped over all patients, the onset is the last hour and one draw fits; mapped among charting
-   * patients (all of whom begin at hour 1 in training), both draws come, from hour 1.
+   * The network says "never" for variable 0's onset and "one value" for its spread, while its
+   * calibrated share charts it twice. Mapped over all patients, the onset is the last hour, one
+   * draw fits and no spread is asked for; mapped among charting patients (who all begin at hour 1
+   * and spread their values by 0.25 in training), both draws come, from hour 1, 0.25 apart.
    */
   @Test
-  void aChartedVariableTakesItsOnsetAmongChartingPatients() {
+  void aChartedVariableTakesItsOnsetAndSpreadAmongChartingPatients() {
     int k = CODEC.variables();
     int steps = CODEC.steps();
     int w = DIFFUSION.stepWidth();
     int codecWidth = CODEC.staticWidth();
-    double[][] chartingSamples = new double[k][];
-    double[][] chartingTraining = new double[k][];
+    int entries = TrajectoryDiffusion.SUMMARIES * k;
+    double[][] chartingSamples = new double[entries][];
+    double[][] chartingTraining = new double[entries][];
+    int n = SummaryCalibration.CHARTED_AT_LEAST;
     float hourOne = (float) (2 * Math.sqrt(1.0 / steps) - 1);
-    for (int j = 0; j < k; j++) {
-      chartingSamples[j] = new double[SummaryCalibration.CHARTED_ONSETS_AT_LEAST];
-      java.util.Arrays.fill(chartingSamples[j], 1.0);
-      chartingTraining[j] = new double[SummaryCalibration.CHARTED_ONSETS_AT_LEAST];
-      java.util.Arrays.fill(chartingTraining[j], hourOne);
+    float spreadOfAQuarter = (float) (2 * Math.sqrt(0.25) - 1);
+    for (int e = 0; e < entries; e++) {
+      boolean onset = e % TrajectoryDiffusion.SUMMARIES == TrajectoryDiffusion.ONSET;
+      chartingSamples[e] = new double[n];
+      java.util.Arrays.fill(chartingSamples[e], onset ? 1.0 : -1.0);
+      chartingTraining[e] = new double[n];
+      java.util.Arrays.fill(chartingTraining[e], onset ? hourOne : spreadOfAQuarter);
     }
     SummaryCalibration overAll = identityCalibration(new double[k][k], null);
     SummaryCalibration amongCharting =
-        overAll.withChartedOnsets(chartingSamples, chartingTraining, 0.001);
-    java.util.Map<SummaryCalibration, java.util.Set<Integer>> expected = java.util.Map.of(
-        overAll, java.util.Set.of(steps - 1), amongCharting, java.util.Set.of(1, 2));
-    expected.forEach((calibration, hours) -> {
+        overAll.withCharted(chartingSamples, chartingTraining, 0.001);
+    for (SummaryCalibration calibration : java.util.List.of(overAll, amongCharting)) {
       float[] stat = new float[DIFFUSION.staticWidth()];
       float[] series = new float[DIFFUSION.seriesWidth()];
       java.util.Arrays.fill(series, -1f);
+      series[0] = 0.3f; // the network's value channel: 0.3 from hour 0, then 0.5 from hour 2
+      for (int t = 1; t < steps; t++) {
+        series[t * w] = t < 2 ? 0.3f : 0.5f;
+      }
       java.util.Arrays.fill(stat, codecWidth, stat.length, -1f);
       stat[codecWidth] = (float) (2 * Math.sqrt(2.0 / steps) - 1);
       stat[codecWidth + TrajectoryDiffusion.ONSET] = 1f;
       DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
-      java.util.Set<Integer> charted = new java.util.TreeSet<>();
+      java.util.List<Integer> charted = new java.util.ArrayList<>();
+      java.util.List<Float> values = new java.util.ArrayList<>();
       for (int t = 0; t < steps; t++) {
         if (series[t * w + k] > 0) {
           charted.add(t);
+          values.add(series[t * w]);
         }
       }
-      assertEquals(hours, charted);
-    });
+      if (calibration == overAll) {
+        assertEquals(java.util.List.of(steps - 1), charted, "over all patients");
+      } else {
+        assertEquals(java.util.List.of(1, 2), charted, "among charting patients");
+        assertEquals(0.5, values.get(1) - values.get(0), 1e-5,
+            "two values 0.25 either side of their mean");
+      }
+    }
   }
 
   /**
