@@ -100,7 +100,15 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
   @Override
   public synchronized SampledCohort sampleCohort(int patients, long seed) {
     Seeds s = Seeds.of(seed);
-    float[][][] out = sampleRaw(patients, s);
+    return followed(sampleRaw(patients, s), s);
+  }
+
+  /**
+   * New patients as the network generated them ({@link #sampleRaw}), made to follow their
+   * calibrated summaries and decoded; {@code out} is changed in place.
+   */
+  SampledCohort followed(float[][][] out, Seeds s) {
+    int patients = out.length;
     for (int i = 0; i < patients; i++) {
       diffusion.followSummaries(out[i][0], out[i][1], 0, calibration,
           new SplittableRandom(s.blockSeed("calibration", i)));

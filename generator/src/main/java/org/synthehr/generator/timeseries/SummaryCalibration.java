@@ -26,7 +26,9 @@ import org.synthehr.generator.trajectory.QuantileScale;
  * <p>Panels also begin together: potassium and sodium are first drawn in the same hour in 90% of
  * real stays that have both. The share of stays in which each pair of variables begins in the
  * same hour, a second 37 x 37 table, lets a sampled patient's onsets join
- * ({@link TrajectoryDiffusion#followSummaries}).
+ * ({@link TrajectoryDiffusion#followSummaries}). Panels are also drawn equally often (urea and
+ * bicarbonate in 86% of real stays drawing either): the share of stays charting either variable of
+ * a pair that chart both equally often, a third 37 x 37 table, lets their counts join.
  *
  * <p>Laboratory draws are spread out: of consecutive potassium draws in real stays with at most a
  * quarter of the window charted, 3% are within {@link #CLOSE_GAP} steps (hours on physionet2012's
@@ -58,9 +60,13 @@ import org.synthehr.generator.trajectory.QuantileScale;
  * @param charted the onset and spread quantiles among the patients charting each variable often
  *     enough ({@link #chartingsNeeded}); null in calibrations saved before it existed, whose
  *     summaries are then all mapped over all patients
+ * @param countTogether per pair of variables, the share of training patients charting either
+ *     who chart both equally often; null in calibrations saved before it existed, whose counts
+ *     then stay apart
  */
 record SummaryCalibration(double[][] generated, double[][] training, double[][] coCharting,
-    double[][] onsetTogether, double[] closeKept, ChartedQuantiles charted) {
+    double[][] onsetTogether, double[] closeKept, ChartedQuantiles charted,
+    double[][] countTogether) {
   /** Number of quantile levels, evenly spaced inside the tails. */
   static final int LEVELS = 41;
 
@@ -73,12 +79,14 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
       @JsonProperty("co_charting") double[][] coCharting,
       @JsonProperty("onset_together") double[][] onsetTogether,
       @JsonProperty("close_kept") double[] closeKept,
-      @JsonProperty("charted") ChartedQuantiles charted) {
+      @JsonProperty("charted") ChartedQuantiles charted,
+      @JsonProperty("count_together") double[][] countTogether) {
     if (generated.length != training.length
         || generated.length != TrajectoryDiffusion.SUMMARIES * coCharting.length
         || onsetTogether != null && onsetTogether.length != coCharting.length
         || closeKept != null && closeKept.length != coCharting.length
-        || charted != null && charted.generated().length != generated.length) {
+        || charted != null && charted.generated().length != generated.length
+        || countTogether != null && countTogether.length != coCharting.length) {
       throw new IllegalArgumentException("calibration tables differ in length");
     }
     this.generated = generated;
@@ -87,6 +95,7 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
     this.onsetTogether = onsetTogether;
     this.closeKept = closeKept;
     this.charted = charted;
+    this.countTogether = countTogether;
   }
 
   /**
@@ -108,7 +117,7 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
   }
 
   /** Fewest patients of each side for an entry to be mapped among the patients charting often. */
-  static final int CHARTED_AT_LEAST = 20;
+  static final int CHARTED_AT_LEAST = 50;
 
   /**
    * Chartings a patient needs for a summary entry to say something: 1 for the onset, 2 for the
@@ -140,13 +149,19 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
       g[e] = QuantileScale.quantiles(column(generated, e), LEVELS, tail);
       t[e] = QuantileScale.quantiles(column(training, e), LEVELS, tail);
     }
-    return new SummaryCalibration(g, t, coCharting, onsetTogether, null, null);
+    return new SummaryCalibration(g, t, coCharting, onsetTogether, null, null, null);
   }
 
   /** This calibration with a chance per variable of taking an hour next to a placed draw. */
   SummaryCalibration withCloseKept(double[] kept) {
     return new SummaryCalibration(generated, training, coCharting, onsetTogether, kept,
-        charted);
+        charted, countTogether);
+  }
+
+  /** This calibration with the training cohort's shares of equal counts. */
+  SummaryCalibration withCountTogether(double[][] together) {
+    return new SummaryCalibration(generated, training, coCharting, onsetTogether, closeKept,
+        charted, together);
   }
 
   /**
@@ -169,7 +184,7 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
       }
     }
     return new SummaryCalibration(this.generated, this.training, coCharting, onsetTogether,
-        closeKept, new ChartedQuantiles(g, t));
+        closeKept, new ChartedQuantiles(g, t), countTogether);
   }
 
   /**
@@ -284,6 +299,52 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
       }
     }
     return out;
+  }
+
+  /**
+   * For each pair of variables, the share of patients charting either who chart both equally
+   * often (1 on the diagonal of a variable anyone charts, 0 where no patient charts either).
+   *
+   * @param mask patients x steps x variables, positive where charted
+   * @param steps steps per patient
+   * @param variables variables per step
+   */
+  static double[][] countTogether(float[] mask, int steps, int variables) {
+    int patients = mask.length / (steps * variables);
+    long[][] either = new long[variables][variables];
+    long[][] same = new long[variables][variables];
+    int[] count = new int[variables];
+    for (int p = 0; p < patients; p++) {
+      java.util.Arrays.fill(count, 0);
+      for (int t = 0; t < steps; t++) {
+        for (int k = 0; k < variables; k++) {
+          count[k] += mask[(p * steps + t) * variables + k] > 0 ? 1 : 0;
+        }
+      }
+      for (int k = 0; k < variables; k++) {
+        for (int j = 0; j < variables; j++) {
+          if (count[k] > 0 || count[j] > 0) {
+            either[k][j]++;
+            same[k][j] += count[k] == count[j] ? 1 : 0;
+          }
+        }
+      }
+    }
+    double[][] out = new double[variables][variables];
+    for (int k = 0; k < variables; k++) {
+      for (int j = 0; j < variables; j++) {
+        out[k][j] = either[k][j] == 0 ? 0 : (double) same[k][j] / either[k][j];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The share of training patients charting either variable who chart both equally often; 0 for
+   * calibrations without the table.
+   */
+  double countTogether(int k, int j) {
+    return countTogether == null ? 0 : countTogether[k][j];
   }
 
   /**

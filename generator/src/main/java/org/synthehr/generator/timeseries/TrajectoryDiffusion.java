@@ -458,6 +458,12 @@ final class TrajectoryDiffusion {
       for (int k = 0; k < variables; k++) {
         int base = codecStaticWidth + SUMMARIES * k;
         stat[base] = calibration.map(SUMMARIES * k, stat[base], u);
+      }
+      if (givenSteps == 0 && calibration.countTogether() != null) {
+        panelCounts(stat, calibration, rnd);
+      }
+      for (int k = 0; k < variables; k++) {
+        int base = codecStaticWidth + SUMMARIES * k;
         // The onset and spread of a variable the patient charts (twice, for the spread) are
         // mapped among the patients charting it as often. Within ties an onset moves the other
         // way: charting that starts later is sparser.
@@ -575,36 +581,93 @@ final class TrajectoryDiffusion {
   private int[] panelOnsets(float[] stat, int[] history, int givenSteps,
       SummaryCalibration calibration, SplittableRandom rnd) {
     int[] wanted = new int[variables];
-    Integer[] byOnset = new Integer[variables];
+    boolean[] fixed = new boolean[variables];
     for (int k = 0; k < variables; k++) {
-      byOnset[k] = k;
       wanted[k] = Math.max(givenSteps, Math.min(steps - 1,
           (int) Math.round(steps * fromSummary(stat[codecStaticWidth + SUMMARIES * k + ONSET]))));
+      fixed[k] = history[k] > 0;
     }
     if (calibration == null) {
       return wanted;
     }
-    // A stable sort: equal onsets keep the variables' order.
-    java.util.Arrays.sort(byOnset, (a, b) -> Integer.compare(wanted[a], wanted[b]));
+    return joinPanels(wanted, fixed, rnd.nextDouble(), calibration::onsetTogether,
+        (first, hour) -> hour - first <= PANEL_REACH);
+  }
+
+  /** Fewest counts a variable's wanted count may be above its panel's first for it to join. */
+  static final int COUNT_REACH = 2;
+
+  /**
+   * Makes the charting counts of a new patient's variables that are drawn together equal, in
+   * place of their share summaries. As {@link #panelOnsets} does for onsets: taken in the order of
+   * their wanted counts, a variable joins the panel whose first member wants at most
+   * {@link #COUNT_REACH} fewer (a quarter fewer, for counts of 12 or more) and whose members are
+   * most often charted as often as it in the training cohort (of patients charting either), if the
+   * patient's own draw falls below that share; each panel takes the median of its members' wanted
+   * counts. Calibrated one by one, each count was right in its own marginal while the panels came
+   * apart: of the stays charting either, real ones drew ALT and AST equally often in 99% (44% of
+   * synthetic ones), urea and bicarbonate in 86% (55%), non-invasive mean and systolic pressure
+   * in 88% (29%).
+   */
+  private void panelCounts(float[] stat, SummaryCalibration calibration, SplittableRandom rnd) {
+    int[] wanted = new int[variables];
+    for (int k = 0; k < variables; k++) {
+      wanted[k] = chartings(stat[codecStaticWidth + SUMMARIES * k]);
+    }
+    int[] counts = joinPanels(wanted, new boolean[variables], rnd.nextDouble(),
+        calibration::countTogether,
+        (first, count) -> count - first <= Math.max(COUNT_REACH, count / 4));
+    for (int k = 0; k < variables; k++) {
+      if (counts[k] != wanted[k]) {
+        stat[codecStaticWidth + SUMMARIES * k] = toSummary((double) counts[k] / steps);
+      }
+    }
+  }
+
+  /** How often two variables go together in the training cohort. */
+  private interface PairShare {
+    double of(int k, int j);
+  }
+
+  /** Whether a wanted value may join a panel whose first member wants {@code first}. */
+  private interface Reach {
+    boolean within(int first, int wanted);
+  }
+
+  /**
+   * Joins variables into panels that share one value. Taken in the order of their wanted values
+   * (a stable sort), each variable not fixed joins the panel within reach whose members' mean
+   * share with it is highest, if {@code u} falls below that share, or begins a panel of its own;
+   * each panel then takes the wanted value of its middle member (the median), so no direction is
+   * favoured. One draw for all of a patient's joins: stays that keep one panel together tend to
+   * keep all of them together (real stays begin all 10 routine labs in one hour in 60% of cases; a
+   * draw per variable gave 14%, one per patient 44%).
+   *
+   * @return per variable its value: the panel's, or its wanted value if fixed
+   */
+  private static int[] joinPanels(int[] wanted, boolean[] fixed, double u, PairShare together,
+      Reach reach) {
+    int n = wanted.length;
+    Integer[] order = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Integer.compare(wanted[a], wanted[b]));
     List<List<Integer>> panels = new ArrayList<>();
-    // One draw for all of a patient's joins: stays whose panels begin together tend to begin all
-    // of them together (real stays begin all 10 routine labs in one hour in 60% of cases; a draw
-    // per variable gave 14%, one per patient 44%).
-    double u = rnd.nextDouble();
-    for (int k : byOnset) {
-      if (history[k] > 0) {
+    for (int k : order) {
+      if (fixed[k]) {
         continue;
       }
       int best = -1;
       double bestShare = 0;
       for (int c = 0; c < panels.size(); c++) {
         List<Integer> members = panels.get(c);
-        if (wanted[k] - wanted[members.get(0)] > PANEL_REACH) {
+        if (!reach.within(wanted[members.get(0)], wanted[k])) {
           continue;
         }
         double share = 0;
         for (int j : members) {
-          share += calibration.onsetTogether(k, j) / members.size();
+          share += together.of(k, j) / members.size();
         }
         if (share > bestShare) {
           best = c;
@@ -617,15 +680,15 @@ final class TrajectoryDiffusion {
       }
       panels.get(best).add(k);
     }
-    int[] onsets = wanted.clone();
+    int[] out = wanted.clone();
     for (List<Integer> members : panels) {
-      // Members joined in the order of their wanted hours: the middle one holds the median.
-      int hour = wanted[members.get(members.size() / 2)];
+      // Members joined in the order of their wanted values: the middle one holds the median.
+      int value = wanted[members.get(members.size() / 2)];
       for (int k : members) {
-        onsets[k] = hour;
+        out[k] = value;
       }
     }
-    return onsets;
+    return out;
   }
 
   /** Scales a variable's charted values about their mean to a spread (at least 1 stays so). */

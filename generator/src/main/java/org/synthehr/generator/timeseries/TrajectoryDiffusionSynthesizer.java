@@ -147,16 +147,26 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
 
   /**
    * Quantile mapping of the summaries from the model's own samples onto the training cohort's,
-   * and the training cohort's co-charting, shared onsets and spacing of draws. Onsets are mapped
-   * a second time among the patients charting each variable, once the shares are calibrated. The
-   * spacing is fitted last: the samples are followed without it, and close hours are kept as
-   * often as brings their share of close draws down to the training share.
+   * and the training cohort's co-charting, shared onsets, shared counts and spacing of draws.
+   * Onsets and spreads are mapped a second time among the patients charting each variable, once
+   * the shares are calibrated. The spacing is fitted last: the samples are followed without it,
+   * and close hours are kept as often as brings their share of close draws down to the training
+   * share.
    *
    * @param patients how many patients to sample for the calibration
    */
   static SummaryCalibration calibrate(FittedTrajectoryDiffusion raw, TrajectoryDiffusion diffusion,
       CohortCodec.Encoded enc, int variables, double tail, int patients, Seeds seeds) {
-    float[][][] generated = raw.sampleRaw(patients, seeds);
+    return calibrate(raw.sampleRaw(patients, seeds), diffusion, enc, variables, tail, seeds);
+  }
+
+  /**
+   * The calibration of patients sampled with {@link FittedTrajectoryDiffusion#sampleRaw}, which
+   * are changed in place.
+   */
+  static SummaryCalibration calibrate(float[][][] generated, TrajectoryDiffusion diffusion,
+      CohortCodec.Encoded enc, int variables, double tail, Seeds seeds) {
+    int patients = generated.length;
     float[][] g = new float[patients][];
     for (int i = 0; i < patients; i++) {
       g[i] = diffusion.summaries(generated[i][0]);
@@ -171,7 +181,9 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     }
     SummaryCalibration marginal = SummaryCalibration.fit(g, t, tail,
         SummaryCalibration.coCharting(enc.mask(), variables),
-        SummaryCalibration.onsetTogether(enc.mask(), diffusion.steps(), variables));
+        SummaryCalibration.onsetTogether(enc.mask(), diffusion.steps(), variables))
+        .withCountTogether(
+            SummaryCalibration.countTogether(enc.mask(), diffusion.steps(), variables));
     // Which sampled patients chart a variable is known only once their shares are calibrated,
     // with the draw their following will make.
     double[] draws = new double[patients];

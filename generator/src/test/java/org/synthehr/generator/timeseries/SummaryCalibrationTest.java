@@ -57,7 +57,7 @@ class SummaryCalibrationTest {
   @Test
   void survivesJson() throws Exception {
     SummaryCalibration c = new SummaryCalibration(new double[][] {{-1, 0, 1}, {0, 1, 2}, {0, 1, 2}},
-        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE, null, null, null);
+        new double[][] {{-1, -0.5, 1}, {0, 1, 2}, {0, 1, 2}}, NONE, null, null, null, null);
     SummaryCalibration back = Json.mapper().readValue(Json.mapper().writeValueAsString(c),
         SummaryCalibration.class);
     assertEquals(c.map(0, 0.5f, 0.3), back.map(0, 0.5f, 0.3));
@@ -65,14 +65,17 @@ class SummaryCalibrationTest {
     assertEquals(0, back.onsetTogether(0, 0), "a calibration saved without the table");
     assertEquals(1, back.closeKept(0), "a calibration saved without spacing keeps nothing apart");
     double[] none = {};
+    int enough = SummaryCalibration.CHARTED_AT_LEAST;
     SummaryCalibration withTables = new SummaryCalibration(c.generated(), c.training(), NONE,
-        new double[][] {{0.75}}, new double[] {0.2}, null)
-        .withCharted(new double[][] {none, none, values(30, 0.5)},
-            new double[][] {none, none, values(30, -0.5)}, 0.001);
+        new double[][] {{0.75}}, new double[] {0.2}, null, new double[][] {{0.6}})
+        .withCharted(new double[][] {none, none, values(enough, 0.5)},
+            new double[][] {none, none, values(enough, -0.5)}, 0.001);
     SummaryCalibration backWithTables = Json.mapper().readValue(
         Json.mapper().writeValueAsString(withTables), SummaryCalibration.class);
     assertEquals(0.75, backWithTables.onsetTogether(0, 0));
     assertEquals(0.2, backWithTables.closeKept(0));
+    assertEquals(0.6, backWithTables.countTogether(0, 0));
+    assertEquals(0, back.countTogether(0, 0), "a calibration saved without the table");
     assertEquals(-0.5f, backWithTables.map(TrajectoryDiffusion.ONSET, 0.5f, 0.3, 1), 1e-6);
   }
 
@@ -87,14 +90,15 @@ class SummaryCalibrationTest {
     double[][] quantiles = new double[2 * TrajectoryDiffusion.SUMMARIES][];
     java.util.Arrays.fill(quantiles, identity);
     SummaryCalibration c = new SummaryCalibration(quantiles, quantiles, new double[2][2], null,
-        null, null);
+        null, null, null);
     int few = SummaryCalibration.CHARTED_AT_LEAST - 1;
+    int enough = SummaryCalibration.CHARTED_AT_LEAST;
     double[] none = {};
     SummaryCalibration charted = c.withCharted(
-        new double[][] {none, values(40, -1), values(40, 1), none, values(few, -1),
+        new double[][] {none, values(enough, -1), values(enough, 1), none, values(few, -1),
             values(few, 1)},
-        new double[][] {none, values(40, 0.2), values(40, -0.8), none, values(40, 0.2),
-            values(40, -0.8)}, 0.001);
+        new double[][] {none, values(enough, 0.2), values(enough, -0.8), none,
+            values(enough, 0.2), values(enough, -0.8)}, 0.001);
     int onset = TrajectoryDiffusion.ONSET;
     int spread = TrajectoryDiffusion.SPREAD;
     assertEquals(-0.8f, charted.map(onset, 1f, 0.5, 1), 1e-6, "charted once: an early onset");
@@ -133,6 +137,28 @@ class SummaryCalibrationTest {
     assertEquals(0.0, together[0][2], 1e-9, "only the first charts both, apart");
     assertEquals(1.0, together[2][2], 1e-9);
     assertEquals(1.0, together[0][0], 1e-9);
+  }
+
+  /**
+   * The same two patients: the first charts variables 0, 1 and 2 once, twice and once; the second
+   * twice, once and never.
+   */
+  @Test
+  void countTogetherIsTheShareOfPatientsChartingEitherThatChartBothEquallyOften() {
+    int variables = 3;
+    float[] mask = new float[2 * 3 * variables];
+    mask[0] = 1;
+    mask[1] = 1;
+    mask[variables + 2] = 1;
+    mask[2 * variables + 1] = 1;
+    mask[(3 + 1) * variables] = 1;
+    mask[(3 + 2) * variables + 1] = 1;
+    mask[(3 + 2) * variables] = 1;
+    double[][] together = SummaryCalibration.countTogether(mask, 3, variables);
+    assertEquals(0.0, together[0][1], 1e-9, "never equally often");
+    assertEquals(0.5, together[0][2], 1e-9, "once each in the first; the second charts only 0");
+    assertEquals(0.5, together[2][0], 1e-9);
+    assertEquals(1.0, together[2][2], 1e-9);
   }
 
   /**
@@ -187,7 +213,7 @@ class SummaryCalibrationTest {
     assertEquals(0, lift[0][0], "no lift with itself");
     int entries = TrajectoryDiffusion.SUMMARIES * variables;
     SummaryCalibration c = new SummaryCalibration(new double[entries][1], new double[entries][1],
-        lift, null, null, null);
+        lift, null, null, null, null);
     assertEquals(1.0, c.affinity(0, new boolean[] {false, true, true}, 0), 1e-9);
     assertEquals(0.0, c.affinity(0, new boolean[] {false, false, true}, 0), 1e-9);
   }

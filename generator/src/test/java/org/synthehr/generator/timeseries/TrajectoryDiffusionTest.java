@@ -354,6 +354,54 @@ class TrajectoryDiffusionTest {
   }
 
   /**
+   * Variables 0 and 1 want 2 and 3 chartings. Always charted equally often in training, they are
+   * charted 3 times each (the median of the panel, of two the later); never, they keep their
+   * counts. Wanted further apart than the reach, they keep them too.
+   */
+  @Test
+  void variablesChartedEquallyOftenInTrainingAreChartedEquallyOften() {
+    int k = CODEC.variables();
+    double[][] always = new double[k][k];
+    for (int j = 0; j < k; j++) {
+      always[j][j] = 1;
+    }
+    always[0][1] = 1;
+    always[1][0] = 1;
+    assertEquals(java.util.List.of(3, 3), counts(always, 2, 3));
+    assertEquals(java.util.List.of(2, 3), counts(new double[k][k], 2, 3));
+    int far = 1 + TrajectoryDiffusion.COUNT_REACH + 1;
+    assertEquals(java.util.List.of(1, far), counts(always, 1, far));
+  }
+
+  /** The chartings of variables 0 and 1, wanted so often, onsets at hour 0. */
+  private static java.util.List<Integer> counts(double[][] together, int... wanted) {
+    int k = CODEC.variables();
+    int steps = CODEC.steps();
+    int w = DIFFUSION.stepWidth();
+    int codecWidth = CODEC.staticWidth();
+    SummaryCalibration calibration =
+        identityCalibration(new double[k][k], null).withCountTogether(together);
+    float[] stat = new float[DIFFUSION.staticWidth()];
+    float[] series = new float[DIFFUSION.seriesWidth()];
+    java.util.Arrays.fill(series, -1f);
+    java.util.Arrays.fill(stat, codecWidth, stat.length, -1f);
+    for (int j = 0; j < wanted.length; j++) {
+      stat[codecWidth + TrajectoryDiffusion.SUMMARIES * j] =
+          (float) (2 * Math.sqrt((double) wanted[j] / steps) - 1);
+    }
+    DIFFUSION.followSummaries(stat, series, 0, calibration, new SplittableRandom(1));
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (int j = 0; j < wanted.length; j++) {
+      int n = 0;
+      for (int t = 0; t < steps; t++) {
+        n += series[t * w + k + j] > 0 ? 1 : 0;
+      }
+      out.add(n);
+    }
+    return out;
+  }
+
+  /**
    * Variables 0 and 1 always begin together in training, variable 2 never with them. Wanted at
    * hours 1, 3 and 2, variables 0 and 1 begin together, at the median of their wanted hours (of
    * two, the later), and 2 where it wanted; wanted further apart than the reach, 0 and 1 stay
@@ -425,6 +473,6 @@ class TrajectoryDiffusionTest {
     }
     double[][] quantiles = new double[TrajectoryDiffusion.SUMMARIES * CODEC.variables()][];
     java.util.Arrays.fill(quantiles, identity);
-    return new SummaryCalibration(quantiles, quantiles, lift, together, closeKept, null);
+    return new SummaryCalibration(quantiles, quantiles, lift, together, closeKept, null, null);
   }
 }
