@@ -274,31 +274,7 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
    * @param variables variables per step
    */
   static double[][] onsetTogether(float[] mask, int steps, int variables) {
-    int patients = mask.length / (steps * variables);
-    long[][] both = new long[variables][variables];
-    long[][] same = new long[variables][variables];
-    int[] onset = new int[variables];
-    for (int p = 0; p < patients; p++) {
-      java.util.Arrays.fill(onset, -1);
-      for (int t = steps - 1; t >= 0; t--) {
-        for (int k = 0; k < variables; k++) {
-          onset[k] = mask[(p * steps + t) * variables + k] > 0 ? t : onset[k];
-        }
-      }
-      for (int k = 0; k < variables; k++) {
-        for (int j = 0; j < variables && onset[k] >= 0; j++) {
-          both[k][j] += onset[j] >= 0 ? 1 : 0;
-          same[k][j] += onset[j] == onset[k] ? 1 : 0;
-        }
-      }
-    }
-    double[][] out = new double[variables][variables];
-    for (int k = 0; k < variables; k++) {
-      for (int j = 0; j < variables; j++) {
-        out[k][j] = both[k][j] == 0 ? 0 : (double) same[k][j] / both[k][j];
-      }
-    }
-    return out;
+    return sameShare(mask, steps, variables, SummaryCalibration::onsets, true);
   }
 
   /**
@@ -310,22 +286,57 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
    * @param variables variables per step
    */
   static double[][] countTogether(float[] mask, int steps, int variables) {
-    int patients = mask.length / (steps * variables);
-    long[][] either = new long[variables][variables];
-    long[][] same = new long[variables][variables];
-    int[] count = new int[variables];
-    for (int p = 0; p < patients; p++) {
-      java.util.Arrays.fill(count, 0);
-      for (int t = 0; t < steps; t++) {
-        for (int k = 0; k < variables; k++) {
-          count[k] += mask[(p * steps + t) * variables + k] > 0 ? 1 : 0;
-        }
+    return sameShare(mask, steps, variables, SummaryCalibration::counts, false);
+  }
+
+  /** One number per variable of a patient's charting, -1 for a variable never charted. */
+  private interface PerVariable {
+    void of(float[] mask, int patient, int steps, int[] out);
+  }
+
+  /** Each variable's first charted step. */
+  private static void onsets(float[] mask, int p, int steps, int[] out) {
+    int variables = out.length;
+    java.util.Arrays.fill(out, -1);
+    for (int t = steps - 1; t >= 0; t--) {
+      for (int k = 0; k < variables; k++) {
+        out[k] = mask[(p * steps + t) * variables + k] > 0 ? t : out[k];
       }
+    }
+  }
+
+  /** Each variable's number of charted steps. */
+  private static void counts(float[] mask, int p, int steps, int[] out) {
+    int variables = out.length;
+    java.util.Arrays.fill(out, 0);
+    for (int t = 0; t < steps; t++) {
+      for (int k = 0; k < variables; k++) {
+        out[k] += mask[(p * steps + t) * variables + k] > 0 ? 1 : 0;
+      }
+    }
+    for (int k = 0; k < variables; k++) {
+      out[k] = out[k] == 0 ? -1 : out[k];
+    }
+  }
+
+  /**
+   * For each pair of variables, the share of patients whose numbers for the two are the same, of
+   * the patients charting both (or either).
+   */
+  private static double[][] sameShare(float[] mask, int steps, int variables, PerVariable numbers,
+      boolean both) {
+    int patients = mask.length / (steps * variables);
+    long[][] charting = new long[variables][variables];
+    long[][] same = new long[variables][variables];
+    int[] value = new int[variables];
+    for (int p = 0; p < patients; p++) {
+      numbers.of(mask, p, steps, value);
       for (int k = 0; k < variables; k++) {
         for (int j = 0; j < variables; j++) {
-          if (count[k] > 0 || count[j] > 0) {
-            either[k][j]++;
-            same[k][j] += count[k] == count[j] ? 1 : 0;
+          boolean counted = both ? value[k] >= 0 && value[j] >= 0 : value[k] >= 0 || value[j] >= 0;
+          if (counted) {
+            charting[k][j]++;
+            same[k][j] += value[k] == value[j] ? 1 : 0;
           }
         }
       }
@@ -333,7 +344,7 @@ record SummaryCalibration(double[][] generated, double[][] training, double[][] 
     double[][] out = new double[variables][variables];
     for (int k = 0; k < variables; k++) {
       for (int j = 0; j < variables; j++) {
-        out[k][j] = either[k][j] == 0 ? 0 : (double) same[k][j] / either[k][j];
+        out[k][j] = charting[k][j] == 0 ? 0 : (double) same[k][j] / charting[k][j];
       }
     }
     return out;

@@ -117,11 +117,11 @@ class SummaryCalibrationTest {
   }
 
   /**
-   * Two patients of three steps: the first begins variables 0 and 1 in hour 0 and variable 2 in
-   * hour 1; the second begins variable 0 in hour 1 and variable 1 in hour 2 and never charts 2.
+   * Two patients of three steps and three variables: the first charts variables 0 and 1 in hour 0,
+   * variable 2 in hour 1 and variable 1 again in hour 2; the second charts variable 0 in hours 1 and
+   * 2, variable 1 in hour 2 and never variable 2.
    */
-  @Test
-  void onsetTogetherIsTheShareOfPatientsChartingBothThatBeginThemInOneHour() {
+  private static float[] twoPatients() {
     int variables = 3;
     float[] mask = new float[2 * 3 * variables];
     mask[0] = 1;
@@ -131,7 +131,16 @@ class SummaryCalibrationTest {
     mask[(3 + 1) * variables] = 1;
     mask[(3 + 2) * variables + 1] = 1;
     mask[(3 + 2) * variables] = 1;
-    double[][] together = SummaryCalibration.onsetTogether(mask, 3, variables);
+    return mask;
+  }
+
+  /**
+   * Of {@link #twoPatients}, the first begins variables 0 and 1 in hour 0 and variable 2 in hour 1;
+   * the second begins variable 0 in hour 1 and variable 1 in hour 2.
+   */
+  @Test
+  void onsetTogetherIsTheShareOfPatientsChartingBothThatBeginThemInOneHour() {
+    double[][] together = SummaryCalibration.onsetTogether(twoPatients(), 3, 3);
     assertEquals(0.5, together[0][1], 1e-9, "together in the first patient only");
     assertEquals(0.5, together[1][0], 1e-9);
     assertEquals(0.0, together[0][2], 1e-9, "only the first charts both, apart");
@@ -140,21 +149,12 @@ class SummaryCalibrationTest {
   }
 
   /**
-   * The same two patients: the first charts variables 0, 1 and 2 once, twice and once; the second
+   * Of {@link #twoPatients}, the first charts variables 0, 1 and 2 once, twice and once; the second
    * twice, once and never.
    */
   @Test
   void countTogetherIsTheShareOfPatientsChartingEitherThatChartBothEquallyOften() {
-    int variables = 3;
-    float[] mask = new float[2 * 3 * variables];
-    mask[0] = 1;
-    mask[1] = 1;
-    mask[variables + 2] = 1;
-    mask[2 * variables + 1] = 1;
-    mask[(3 + 1) * variables] = 1;
-    mask[(3 + 2) * variables + 1] = 1;
-    mask[(3 + 2) * variables] = 1;
-    double[][] together = SummaryCalibration.countTogether(mask, 3, variables);
+    double[][] together = SummaryCalibration.countTogether(twoPatients(), 3, 3);
     assertEquals(0.0, together[0][1], 1e-9, "never equally often");
     assertEquals(0.5, together[0][2], 1e-9, "once each in the first; the second charts only 0");
     assertEquals(0.5, together[2][0], 1e-9);

@@ -361,16 +361,23 @@ class TrajectoryDiffusionTest {
   @Test
   void variablesChartedEquallyOftenInTrainingAreChartedEquallyOften() {
     int k = CODEC.variables();
-    double[][] always = new double[k][k];
-    for (int j = 0; j < k; j++) {
-      always[j][j] = 1;
-    }
-    always[0][1] = 1;
-    always[1][0] = 1;
+    double[][] always = zeroAndOneTogether();
     assertEquals(java.util.List.of(3, 3), counts(always, 2, 3));
     assertEquals(java.util.List.of(2, 3), counts(new double[k][k], 2, 3));
     int far = 1 + TrajectoryDiffusion.COUNT_REACH + 1;
     assertEquals(java.util.List.of(1, far), counts(always, 1, far));
+  }
+
+  /** A pair table in which variables 0 and 1 always go together and nothing else does. */
+  private static double[][] zeroAndOneTogether() {
+    int k = CODEC.variables();
+    double[][] together = new double[k][k];
+    for (int j = 0; j < k; j++) {
+      together[j][j] = 1;
+    }
+    together[0][1] = 1;
+    together[1][0] = 1;
+    return together;
   }
 
   /** The chartings of variables 0 and 1, wanted so often, onsets at hour 0. */
@@ -409,13 +416,7 @@ class TrajectoryDiffusionTest {
    */
   @Test
   void variablesThatBeginTogetherInTrainingBeginTogetherWithinReach() {
-    int k = CODEC.variables();
-    double[][] together = new double[k][k];
-    for (int j = 0; j < k; j++) {
-      together[j][j] = 1;
-    }
-    together[0][1] = 1;
-    together[1][0] = 1;
+    double[][] together = zeroAndOneTogether();
     int[] near = beginnings(together, 1, 3, 2);
     assertEquals(3, near[0], "variable 0 joins variable 1's hour");
     assertEquals(3, near[1]);
