@@ -432,8 +432,9 @@ final class TrajectoryDiffusion {
 
   /**
    * Makes a generated patient's series agree with its generated summaries, in place. The
-   * summaries are first calibrated ({@link SummaryCalibration}) and the onsets of variables drawn
-   * together joined ({@link #panelOnsets}); then per variable the charted hours are the onset
+   * summaries are first calibrated ({@link SummaryCalibration}), and the counts of a new
+   * patient's variables drawn together ({@link #panelCounts}) and the onsets of variables begun
+   * together ({@link #panelOnsets}) joined; then per variable the charted hours are the onset
    * hour and, after it, the hours with the highest observation channel, {@code share x steps} in
    * all (an hour within {@link SummaryCalibration#CLOSE_GAP} of one already charted is taken only
    * as often as makes sampled stays as spaced as training stays, or when nothing else is left),

@@ -212,7 +212,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
 
   /**
    * Per summary entry, its values among the patients charting the variable often enough for it to
-   * say something ({@link SummaryCalibration#chartingsNeeded}).
+   * say something ({@link SummaryCalibration#chartingsNeeded}), as their calibrated shares chart it
+   * before counts join panels.
    *
    * @param summaries per patient, its summary entries
    * @param draws per patient, the draw its calibration makes, or null for summaries not to be
@@ -223,15 +224,20 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       SummaryCalibration calibration, TrajectoryDiffusion diffusion) {
     int entries = summaries[0].length;
     int s = TrajectoryDiffusion.SUMMARIES;
+    int[][] chartings = new int[summaries.length][entries / s];
+    for (int i = 0; i < summaries.length; i++) {
+      for (int k = 0; k < entries / s; k++) {
+        float share = summaries[i][s * k];
+        chartings[i][k] = diffusion.chartings(
+            calibration == null ? share : calibration.map(s * k, share, draws[i]));
+      }
+    }
     double[][] out = new double[entries][];
     for (int e = 0; e < entries; e++) {
-      int share = e - e % s;
       double[] values = new double[summaries.length];
       int n = 0;
       for (int i = 0; i < summaries.length; i++) {
-        float shareValue = calibration == null ? summaries[i][share]
-            : calibration.map(share, summaries[i][share], draws[i]);
-        if (diffusion.chartings(shareValue) >= SummaryCalibration.chartingsNeeded(e)) {
+        if (chartings[i][e / s] >= SummaryCalibration.chartingsNeeded(e)) {
           values[n++] = summaries[i][e];
         }
       }
