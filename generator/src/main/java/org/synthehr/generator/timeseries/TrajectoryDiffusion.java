@@ -550,7 +550,12 @@ final class TrajectoryDiffusion {
 
   /** The number of steps a charting-share summary charts. */
   int chartings(float share) {
-    return (int) Math.round(steps * fromSummary(share));
+    return stepsOf(share);
+  }
+
+  /** A share or onset summary as a whole number of steps. */
+  private int stepsOf(float summary) {
+    return (int) Math.round(steps * fromSummary(summary));
   }
 
   private static boolean nearChosen(boolean[] chosen, int t) {
@@ -584,8 +589,8 @@ final class TrajectoryDiffusion {
     int[] wanted = new int[variables];
     boolean[] fixed = new boolean[variables];
     for (int k = 0; k < variables; k++) {
-      wanted[k] = Math.max(givenSteps, Math.min(steps - 1,
-          (int) Math.round(steps * fromSummary(stat[codecStaticWidth + SUMMARIES * k + ONSET]))));
+      wanted[k] = Math.max(givenSteps,
+          Math.min(steps - 1, stepsOf(stat[codecStaticWidth + SUMMARIES * k + ONSET])));
       fixed[k] = history[k] > 0;
     }
     if (calibration == null) {
