@@ -27,6 +27,7 @@ import org.synthehr.generator.EpochStats;
 import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.TrainingListener;
 import org.synthehr.generator.model.ModelConfig;
+import org.synthehr.generator.timeseries.TrajectoryDiffusionSynthesizer;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.trajectory.SampledCohort;
 import org.synthehr.generator.trajectory.TrajectoryKinds;
@@ -41,7 +42,9 @@ import org.synthehr.generator.trajectory.TwinRequest;
  * diffusion, 40 for the GAN), where keys are
  * model options or {@code batch_size}, {@code twin_patients}, {@code twin_samples},
  * {@code train_patients}, {@code repeats} (synthetic samples the TSTR and discriminative figures
- * are averaged over, default 3).
+ * are averaged over, default 3), {@code model_dir} (saves the trained model there, or loads the
+ * one it holds) and {@code recalibrate=true} (with a saved model: fit its calibration again with
+ * this code, to score a calibration change without training).
  */
 final class LongitudinalBenchmark implements Benchmark {
   @Override
@@ -68,6 +71,7 @@ final class LongitudinalBenchmark implements Benchmark {
     int trainPatients = Integer.MAX_VALUE;
     int repeats = 3;
     Path modelDir = null;
+    boolean recalibrate = false;
     String data = "../shared/datasets/physionet2012-a/";
     for (int i = 2; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
@@ -78,6 +82,7 @@ final class LongitudinalBenchmark implements Benchmark {
         case "train_patients" -> trainPatients = Integer.parseInt(kv[1]);
         case "repeats" -> repeats = Integer.parseInt(kv[1]);
         case "model_dir" -> modelDir = Path.of(kv[1]);
+        case "recalibrate" -> recalibrate = Boolean.parseBoolean(kv[1]);
         case "data" -> data = kv[1].endsWith("/") ? kv[1] : kv[1] + "/";
         default -> options.set(kv[0], ConfigLoader.yamlMapper().readTree(kv[1]));
       }
@@ -99,9 +104,17 @@ final class LongitudinalBenchmark implements Benchmark {
     ModelConfig config = new ModelConfig(kind, epochs, batch, "cpu", 0, options);
     long t1 = System.nanoTime();
     boolean trained = modelDir == null || !Files.exists(modelDir);
-    try (FittedTrajectorySynthesizer model = trained ? TrajectoryKinds.create(config).fit(train,
-        new TrainingContext(seeds.child("train"), new Progress(), null, false))
-        : TrajectoryKinds.load(modelDir)) {
+    if (recalibrate && trained) {
+      System.err.println("recalibrate=true fits the calibration of a saved model again: set"
+          + " model_dir=DIR to a directory holding one (a run with model_dir saves it there)");
+      System.exit(2);
+    }
+    // The context training used, so an unchanged calibration comes out the same.
+    TrainingContext context = new TrainingContext(seeds.child("train"), new Progress(), null,
+        false);
+    try (FittedTrajectorySynthesizer model = trained
+        ? TrajectoryKinds.create(config).fit(train, context)
+        : loaded(modelDir, recalibrate, train, context)) {
       double trainSeconds = (System.nanoTime() - t1) / 1e9;
       if (trained && modelDir != null) {
         model.save(modelDir);
@@ -180,7 +193,8 @@ final class LongitudinalBenchmark implements Benchmark {
               String.format(Locale.ROOT, "| read + grid the data | %.1f s | |", readSeconds),
               trained ? String.format(Locale.ROOT, "| training | %.0f s (%.2f s/epoch) | |",
                   trainSeconds, trainSeconds / epochs) : "| training | loaded from " + modelDir
-                  + " | |",
+                  + (recalibrate ? String.format(Locale.ROOT, "; loaded and calibration fitted"
+                  + " again with this code in %.0f s", trainSeconds) : "") + " | |",
               String.format(Locale.ROOT, "| sampling %,d patients | %.1f s (%.1f patients/s) | |",
                   train.size(), sampleSeconds, train.size() / sampleSeconds),
               String.format(Locale.ROOT, "| %,d twins | %.1f s | |", twinOf.size() * twinSamples,
@@ -189,6 +203,18 @@ final class LongitudinalBenchmark implements Benchmark {
               "",
               "Load average (1/5/15 min) at start: " + load0 + "; at end: " + load1 + ". Report: "
                   + out.resolve("report.html") + "."));
+    }
+  }
+
+  /** A saved model, with its calibration fitted again by this code if asked. */
+  private static FittedTrajectorySynthesizer loaded(Path dir, boolean recalibrate, Cohort train,
+      TrainingContext context) {
+    FittedTrajectorySynthesizer saved = TrajectoryKinds.load(dir);
+    if (!recalibrate) {
+      return saved;
+    }
+    try (saved) {
+      return TrajectoryDiffusionSynthesizer.recalibrated(saved, train, context);
     }
   }
 

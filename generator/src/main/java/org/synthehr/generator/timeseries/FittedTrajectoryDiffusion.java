@@ -92,6 +92,16 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
     return rules;
   }
 
+  /** The codec the model was trained with. */
+  CohortCodec codec() {
+    return codec;
+  }
+
+  /** The options the model was trained with. */
+  TrajectoryDiffusionOptions options() {
+    return options;
+  }
+
   /** Mean losses per epoch of the training run. */
   LossHistory history() {
     return history;

@@ -133,16 +133,47 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
         params = ParameterBytes.save(net);
       }
     }
-    FittedTrajectoryDiffusion raw = new FittedTrajectoryDiffusion(config, options, codec, rules,
-        params, history, null);
-    try (raw) {
-      int calibrationPatients = Math.max(CALIBRATION_PATIENTS,
-          Math.min(MOST_CALIBRATION_PATIENTS, enc.patients()));
-      context.listener().message("trajectory-diffusion: calibrating the per-patient summaries on "
-          + calibrationPatients + " sampled patients");
-      return raw.withCalibration(calibrate(raw, diffusion, enc, codec.variables(),
-          options.tail(), calibrationPatients, context.seeds().child("calibration")));
+    try (FittedTrajectoryDiffusion raw = new FittedTrajectoryDiffusion(config, options, codec,
+        rules, params, history, null)) {
+      return calibrated(raw, diffusion, codec, enc, context);
     }
+  }
+
+  /**
+   * A saved model with its calibration fitted again by this version's code, on the cohort and
+   * context it was trained with (the same seeds give the calibration training gave it, if the
+   * calibration code is unchanged). The network is not trained again, so a change to the
+   * calibration can be benchmarked in minutes instead of the half hour training takes
+   * ({@code bin/bench longitudinal ... recalibrate=true}).
+   *
+   * @param model a loaded trajectory-diffusion model; it is left open and unchanged
+   * @param training the cohort it was trained on
+   * @param context the training context it was trained with (only the seeds and listener count)
+   * @return a new model, to be closed by the caller
+   * @throws IllegalArgumentException if the model is not a trajectory-diffusion model
+   */
+  public static FittedTrajectorySynthesizer recalibrated(FittedTrajectorySynthesizer model,
+      Cohort training, TrainingContext context) {
+    if (!(model instanceof FittedTrajectoryDiffusion fitted)) {
+      throw new IllegalArgumentException("only " + TrajectoryDiffusionKind.ID
+          + " models are calibrated after training; this one is " + model.kind());
+    }
+    CohortCodec codec = fitted.codec();
+    // The network's raw samples do not depend on the calibration the model holds.
+    return calibrated(fitted, new TrajectoryDiffusion(codec, fitted.options()), codec,
+        codec.encode(training), context);
+  }
+
+  /** The model with a calibration fitted on its own samples and the encoded training cohort. */
+  private static FittedTrajectoryDiffusion calibrated(FittedTrajectoryDiffusion raw,
+      TrajectoryDiffusion diffusion, CohortCodec codec, CohortCodec.Encoded enc,
+      TrainingContext context) {
+    int calibrationPatients = Math.max(CALIBRATION_PATIENTS,
+        Math.min(MOST_CALIBRATION_PATIENTS, enc.patients()));
+    context.listener().message("trajectory-diffusion: calibrating the per-patient summaries on "
+        + calibrationPatients + " sampled patients");
+    return raw.withCalibration(calibrate(raw, diffusion, enc, codec.variables(),
+        raw.options().tail(), calibrationPatients, context.seeds().child("calibration")));
   }
 
   /**

@@ -1,8 +1,18 @@
 package org.synthehr.generator.timeseries;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.model.ModelConfig;
+import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.testing.TrajectorySynthesizerContract;
 
 class TrajectoryDiffusionContractTest extends TrajectorySynthesizerContract {
@@ -36,5 +46,25 @@ class TrajectoryDiffusionContractTest extends TrajectorySynthesizerContract {
     // observation outputs, which start at a 50% charting rate, then stop far short of the real
     // rates (HR charted in ~55% of synthetic steps against 96% of real ones).
     return small(100, 3e-3, PATIENTS / 2);
+  }
+
+  @Test
+  void recalibratingWithTheTrainingSeedsGivesTheTrainedCalibration(@TempDir Path dir)
+      throws IOException {
+    model.save(dir.resolve("trained"));
+    try (FittedTrajectorySynthesizer same = TrajectoryDiffusionSynthesizer.recalibrated(model,
+            training, TrainingContext.of(11));
+        FittedTrajectorySynthesizer other = TrajectoryDiffusionSynthesizer.recalibrated(model,
+            training, TrainingContext.of(12))) {
+      same.save(dir.resolve("same"));
+      other.save(dir.resolve("other"));
+    }
+    String trained = calibration(dir.resolve("trained"));
+    assertEquals(trained, calibration(dir.resolve("same")));
+    assertNotEquals(trained, calibration(dir.resolve("other")));
+  }
+
+  private static String calibration(Path model) throws IOException {
+    return Files.readString(model.resolve(FittedTrajectoryDiffusion.CALIBRATION));
   }
 }
