@@ -26,7 +26,7 @@ import org.synthehr.core.table.CategoricalColumn;
 import org.synthehr.core.table.StringColumn;
 import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.fidelity.QualityScore;
-import org.synthehr.evaluator.model.Auc;
+import org.synthehr.core.stats.Auc;
 import org.synthehr.evaluator.model.BinaryClassifier;
 import org.synthehr.evaluator.model.ClassifierKind;
 import org.synthehr.generator.EpochStats;

@@ -13,7 +13,7 @@ import org.synthehr.core.table.NumericColumn;
 import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.config.FairnessConfig;
 import org.synthehr.evaluator.fidelity.QualityScore;
-import org.synthehr.evaluator.model.Auc;
+import org.synthehr.core.stats.Auc;
 import org.synthehr.evaluator.model.Bootstrap;
 import org.synthehr.evaluator.stats.CategoricalPlan;
 import org.synthehr.evaluator.stats.StatisticsPlan;

@@ -12,7 +12,7 @@ import org.synthehr.core.seed.Seeds;
 import org.synthehr.core.table.Column;
 import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.config.DetectionConfig;
-import org.synthehr.evaluator.model.Auc;
+import org.synthehr.core.stats.Auc;
 import org.synthehr.evaluator.model.BinaryClassifier;
 import org.synthehr.evaluator.model.Bootstrap;
 import org.synthehr.evaluator.model.RowSampler;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.synthehr.core.result.Interval;
+import org.synthehr.core.stats.Auc;
 
 /**
  * Percentile bootstrap intervals: the statistic is recomputed on {@code resamples} seeded resamples

@@ -1,6 +1,7 @@
 package org.synthehr.evaluator.timeseries;
 
 import java.util.List;
+import org.synthehr.core.stats.Auc;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -127,32 +128,7 @@ final class BinaryClassifier {
 
   /** Area under the ROC curve of scores against truth (Mann-Whitney, ties counted half). */
   static double auc(boolean[] truth, double[] scores) {
-    Integer[] idx = new Integer[scores.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    java.util.Arrays.sort(idx, (a, b) -> Double.compare(scores[a], scores[b]));
-    double rankSumPos = 0;
-    long pos = 0;
-    int i = 0;
-    while (i < idx.length) {
-      int j = i;
-      while (j + 1 < idx.length && scores[idx[j + 1]] == scores[idx[i]]) {
-        j++;
-      }
-      double rank = (i + j) / 2.0 + 1;
-      for (int m = i; m <= j; m++) {
-        if (truth[idx[m]]) {
-          rankSumPos += rank;
-          pos++;
-        }
-      }
-      i = j + 1;
-    }
-    long neg = truth.length - pos;
-    if (pos == 0 || neg == 0) {
-      return Double.NaN;
-    }
-    return (rankSumPos - pos * (pos + 1) / 2.0) / (pos * neg);
+    return Auc.of(truth, scores);
   }
+
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.synthehr.core.longitudinal.Cohort;
+import org.synthehr.core.longitudinal.SequenceSummaries;
 import org.synthehr.core.result.Direction;
 import org.synthehr.core.result.MetricResult;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.synthehr.core.longitudinal.Cohort;
+import org.synthehr.core.longitudinal.SequenceSummaries;
 import org.synthehr.core.result.Direction;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.table.CategoricalColumn;

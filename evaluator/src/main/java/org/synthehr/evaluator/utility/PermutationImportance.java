@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.synthehr.core.table.Column;
 import org.synthehr.core.table.Table;
-import org.synthehr.evaluator.model.Auc;
+import org.synthehr.core.stats.Auc;
 import org.synthehr.evaluator.model.BinaryClassifier;
 import org.synthehr.evaluator.model.RowSampler;
 

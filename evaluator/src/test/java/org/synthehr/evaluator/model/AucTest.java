@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.synthehr.core.result.Interval;
+import org.synthehr.core.stats.Auc;
 import org.tribuo.classification.evaluation.LabelEvaluationUtil;
 
 class AucTest {

@@ -24,18 +24,22 @@ import org.synthehr.core.error.InvalidConfigException;
  *     static entries, and at weight 1 its association with the series came out half the real one
  * @param tail share of each variable's values left out at each end of its plausible range
  * @param samplingBatch patients denoised together when sampling
+ * @param realismCandidates candidates sampled per new patient, of which one is kept with weights
+ *     from a critic trained after calibration to tell real from sampled patients
+ *     ({@link RealismCritic}); 1 trains no critic and keeps every sample. Sampling a cohort takes
+ *     about this many times as long; twins are not affected
  */
 public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int diffusionSteps,
     int samplingSteps, double eta, double learningRate, double emaDecay, double unconditionalShare,
     double forecastShare, double unobservedWeight, double outcomeWeight, double tail,
-    int samplingBatch) {
+    int samplingBatch, int realismCandidates) {
 
   /** Default {@link #outcomeWeight}; models saved before the option existed were trained at 1. */
   static final double OUTCOME_WEIGHT = 10;
 
   /** The defaults. */
   public static final TrajectoryDiffusionOptions DEFAULTS = new TrajectoryDiffusionOptions(128, 3,
-      4, 100, 50, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, OUTCOME_WEIGHT, 0.001, 256);
+      4, 100, 50, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, OUTCOME_WEIGHT, 0.001, 256, 4);
 
   public TrajectoryDiffusionOptions {
     check(hidden >= 8 && hidden % 2 == 0, "hidden", "an even number of at least 8", hidden);
@@ -58,6 +62,8 @@ public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int 
         outcomeWeight);
     check(tail >= 0 && tail < 0.1, "tail", "in [0, 0.1)", tail);
     check(samplingBatch >= 1, "sampling_batch", "at least 1", samplingBatch);
+    check(realismCandidates >= 1 && realismCandidates <= 64, "realism_candidates",
+        "between 1 and 64", realismCandidates);
   }
 
   private static void check(boolean ok, String key, String what, Object got) {

@@ -134,8 +134,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       }
     }
     try (FittedTrajectoryDiffusion raw = new FittedTrajectoryDiffusion(config, options, codec,
-        rules, params, history, null)) {
-      return calibrated(raw, diffusion, codec, enc, context);
+        rules, params, history, null, null)) {
+      return calibrated(raw, diffusion, codec, training, enc, context);
     }
   }
 
@@ -160,20 +160,44 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
     }
     CohortCodec codec = fitted.codec();
     // The network's raw samples do not depend on the calibration the model holds.
-    return calibrated(fitted, new TrajectoryDiffusion(codec, fitted.options()), codec,
+    return calibrated(fitted, new TrajectoryDiffusion(codec, fitted.options()), codec, training,
         codec.encode(training), context);
   }
 
-  /** The model with a calibration fitted on its own samples and the encoded training cohort. */
+  /**
+   * The model with a calibration fitted on its own samples and the encoded training cohort, and,
+   * unless {@code realism_candidates} is 1, a realism critic trained on the training cohort
+   * against as many patients sampled from the calibrated model as were sampled to calibrate.
+   */
   private static FittedTrajectoryDiffusion calibrated(FittedTrajectoryDiffusion raw,
-      TrajectoryDiffusion diffusion, CohortCodec codec, CohortCodec.Encoded enc,
-      TrainingContext context) {
+      TrajectoryDiffusion diffusion, CohortCodec codec, Cohort training,
+      CohortCodec.Encoded enc, TrainingContext context) {
     int calibrationPatients = Math.max(CALIBRATION_PATIENTS,
         Math.min(MOST_CALIBRATION_PATIENTS, enc.patients()));
     context.listener().message("trajectory-diffusion: calibrating the per-patient summaries on "
         + calibrationPatients + " sampled patients");
-    return raw.withCalibration(calibrate(raw, diffusion, enc, codec.variables(),
-        raw.options().tail(), calibrationPatients, context.seeds().child("calibration")));
+    FittedTrajectoryDiffusion calibrated = raw.withCalibration(calibrate(raw, diffusion, enc,
+        codec.variables(), raw.options().tail(), calibrationPatients,
+        context.seeds().child("calibration")));
+    int candidates = raw.options().realismCandidates();
+    if (candidates == 1) {
+      return calibrated;
+    }
+    try (calibrated) {
+      context.listener().message("trajectory-diffusion: training the realism critic on "
+          + training.size() + " training and " + calibrationPatients + " sampled patients");
+      Cohort sampled = calibrated.sampleCohort(calibrationPatients,
+          context.seeds().seed("realism-sample")).cohort();
+      RealismCritic critic = RealismCritic.fit(training, sampled,
+          FittedTrajectoryDiffusion.summaries(codec),
+          OfflinePyTorch.device(raw.config().device()), context.seeds().random("realism"));
+      RealismCritic.Settings s = critic.settings();
+      context.listener().message(String.format(java.util.Locale.ROOT, "trajectory-diffusion:"
+          + " the critic tells held-out real from sampled patients with AUC %.3f (mean of %d"
+          + " networks); each new patient is 1 of %d candidates", s.validationAuc(),
+          s.epochs().length, candidates));
+      return calibrated.withCritic(critic);
+    }
   }
 
   /**

@@ -1,18 +1,24 @@
 package org.synthehr.generator.timeseries;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synthehr.core.seed.Seeds;
 import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
+import org.synthehr.generator.trajectory.TrajectoryKinds;
 import org.synthehr.generator.testing.TrajectorySynthesizerContract;
 
 class TrajectoryDiffusionContractTest extends TrajectorySynthesizerContract {
@@ -59,12 +65,49 @@ class TrajectoryDiffusionContractTest extends TrajectorySynthesizerContract {
       same.save(dir.resolve("same"));
       other.save(dir.resolve("other"));
     }
-    String trained = calibration(dir.resolve("trained"));
-    assertEquals(trained, calibration(dir.resolve("same")));
-    assertNotEquals(trained, calibration(dir.resolve("other")));
+    for (String file : new String[] {FittedTrajectoryDiffusion.CALIBRATION,
+        RealismCritic.SETTINGS}) {
+      String trained = Files.readString(dir.resolve("trained").resolve(file));
+      assertEquals(trained, Files.readString(dir.resolve("same").resolve(file)), file);
+      assertNotEquals(trained, Files.readString(dir.resolve("other").resolve(file)), file);
+    }
+    assertArrayEquals(Files.readAllBytes(dir.resolve("trained").resolve(RealismCritic.PARAMETERS)),
+        Files.readAllBytes(dir.resolve("same").resolve(RealismCritic.PARAMETERS)));
   }
 
-  private static String calibration(Path model) throws IOException {
-    return Files.readString(model.resolve(FittedTrajectoryDiffusion.CALIBRATION));
+  @Test
+  void oneCandidateTrainsNoCriticAndKeepsEverySample(@TempDir Path dir) {
+    ObjectNode o = options(3e-3);
+    o.put("realism_candidates", 1);
+    ModelConfig one = new ModelConfig(TrajectoryDiffusionKind.ID, 20, PATIENTS / 2, "cpu", 0, o);
+    try (FittedTrajectorySynthesizer m = TrajectoryKinds.create(one).fit(training,
+        TrainingContext.of(11))) {
+      m.save(dir.resolve("one"));
+      assertFalse(Files.exists(dir.resolve("one").resolve(RealismCritic.SETTINGS)));
+      FittedTrajectoryDiffusion d = (FittedTrajectoryDiffusion) m;
+      Seeds s = Seeds.of(5);
+      assertEquals(cells(d.followed(d.sampleRaw(30, s), s).cohort()),
+          cells(m.sampleCohort(30, 5).cohort()));
+    }
+  }
+
+  @Test
+  void keptPatientsAreCandidatesOfTheirOwnStreams() {
+    FittedTrajectoryDiffusion d = (FittedTrajectoryDiffusion) model;
+    assertTrue(d.critic() != null, "the default trains a critic");
+    int candidates = d.options().realismCandidates();
+    Seeds s = Seeds.of(6);
+    List<String> pool = cells(d.followed(d.sampleRaw(0, 10 * candidates, s), s).cohort());
+    List<String> kept = cells(model.sampleCohort(10, 6).cohort());
+    for (int i = 0; i < kept.size(); i++) {
+      // Patient i is one of candidates i x c .. i x c + c - 1 (ids aside).
+      String mine = kept.get(i).substring(kept.get(i).indexOf('|'));
+      boolean found = false;
+      for (int j = 0; j < candidates; j++) {
+        String c = pool.get(i * candidates + j);
+        found |= c.substring(c.indexOf('|')).equals(mine);
+      }
+      assertTrue(found, "patient " + i + " is none of its candidates");
+    }
   }
 }

@@ -1,9 +1,8 @@
-package org.synthehr.evaluator.timeseries;
+package org.synthehr.core.longitudinal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.synthehr.core.longitudinal.Cohort;
-import org.synthehr.core.longitudinal.CohortSchema;
+import java.util.Map;
 import org.synthehr.core.schema.ColumnSpec;
 import org.synthehr.core.table.CategoricalColumn;
 import org.synthehr.core.table.Column;
@@ -17,9 +16,10 @@ import org.synthehr.core.table.NumericColumn;
  * count 0 and zeros elsewhere, so "never measured" stays visible to the classifier.
  *
  * <p>Features are defined by the schema and the real cohort's categories, so real and synthetic
- * patients share one feature space.
+ * patients share one feature space. The evaluator's discriminative score and mortality utility
+ * and the trajectory diffusion model's realism critic all read patients through this one class.
  */
-final class SequenceSummaries {
+public final class SequenceSummaries {
   private static final String[] STATS = {"count", "first_time", "mean", "sd", "min", "max",
       "first", "last", "change"};
 
@@ -36,7 +36,19 @@ final class SequenceSummaries {
    * @param withLabel whether the outcome label is a feature (not for outcome prediction)
    * @param withEnd whether the record's end is a feature
    */
-  SequenceSummaries(CohortSchema schema, Cohort reference, boolean withLabel, boolean withEnd) {
+  public SequenceSummaries(CohortSchema schema, Cohort reference, boolean withLabel,
+      boolean withEnd) {
+    this(schema, categoriesOf(schema, reference), withLabel, withEnd);
+  }
+
+  /**
+   * @param schema the cohorts' schema
+   * @param categories per discrete static column, its categories (the one-hot features)
+   * @param withLabel whether the outcome label is a feature (not for outcome prediction)
+   * @param withEnd whether the record's end is a feature
+   */
+  public SequenceSummaries(CohortSchema schema, Map<String, List<String>> categories,
+      boolean withLabel, boolean withEnd) {
     this.schema = schema;
     this.withLabel = withLabel;
     this.withEnd = withEnd;
@@ -45,14 +57,13 @@ final class SequenceSummaries {
         continue;
       }
       statics.add(c);
-      Column col = reference.statics().column(c.name());
-      if (col instanceof CategoricalColumn k) {
-        categories.add(k.dictionary());
-        for (String v : k.dictionary()) {
+      List<String> cats = categories.get(c.name());
+      this.categories.add(cats);
+      if (cats != null) {
+        for (String v : cats) {
           names.add(c.name() + "=" + v);
         }
       } else {
-        categories.add(null);
         names.add(c.name());
       }
       names.add(c.name() + "#missing");
@@ -67,12 +78,24 @@ final class SequenceSummaries {
     }
   }
 
-  List<String> names() {
+  /** The categories of a cohort's discrete static columns. */
+  private static Map<String, List<String>> categoriesOf(CohortSchema schema, Cohort reference) {
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    for (ColumnSpec c : schema.statics().columns()) {
+      if (reference.statics().column(c.name()) instanceof CategoricalColumn k) {
+        out.put(c.name(), k.dictionary());
+      }
+    }
+    return out;
+  }
+
+  /** Feature names, in the order of {@link #features}. */
+  public List<String> names() {
     return names;
   }
 
   /** The features of every patient of a cohort. */
-  double[][] features(Cohort c) {
+  public double[][] features(Cohort c) {
     double[][] out = new double[c.size()][];
     for (int p = 0; p < c.size(); p++) {
       out[p] = features(c, p);
@@ -151,11 +174,13 @@ final class SequenceSummaries {
     return f;
   }
 
-  boolean withLabel() {
+  /** Whether the outcome label is a feature. */
+  public boolean withLabel() {
     return withLabel;
   }
 
-  CohortSchema schema() {
+  /** The schema the features are defined by. */
+  public CohortSchema schema() {
     return schema;
   }
 }

@@ -1,4 +1,4 @@
-package org.synthehr.evaluator.model;
+package org.synthehr.core.stats;
 
 import java.util.Arrays;
 
