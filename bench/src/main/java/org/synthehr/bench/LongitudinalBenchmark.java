@@ -43,8 +43,8 @@ import org.synthehr.generator.trajectory.TwinRequest;
  * model options or {@code batch_size}, {@code twin_patients}, {@code twin_samples},
  * {@code train_patients}, {@code repeats} (synthetic samples the TSTR and discriminative figures
  * are averaged over, default 3), {@code model_dir} (saves the trained model there, or loads the
- * one it holds) and {@code recalibrate=true} (with a saved model: fit its calibration again with
- * this code, to score a calibration change without training).
+ * one it holds) and {@code recalibrate=true} (with a saved model: fit its calibration and realism
+ * critic again with this code, to score a change to either without training).
  */
 final class LongitudinalBenchmark implements Benchmark {
   @Override
@@ -193,8 +193,8 @@ final class LongitudinalBenchmark implements Benchmark {
               String.format(Locale.ROOT, "| read + grid the data | %.1f s | |", readSeconds),
               trained ? String.format(Locale.ROOT, "| training | %.0f s (%.2f s/epoch) | |",
                   trainSeconds, trainSeconds / epochs) : "| training | loaded from " + modelDir
-                  + (recalibrate ? String.format(Locale.ROOT, "; loaded and calibration fitted"
-                  + " again with this code in %.0f s", trainSeconds) : "") + " | |",
+                  + (recalibrate ? String.format(Locale.ROOT, "; loaded, calibration and critic"
+                  + " fitted again with this code in %.0f s", trainSeconds) : "") + " | |",
               String.format(Locale.ROOT, "| sampling %,d patients | %.1f s (%.1f patients/s) | |",
                   train.size(), sampleSeconds, train.size() / sampleSeconds),
               String.format(Locale.ROOT, "| %,d twins | %.1f s | |", twinOf.size() * twinSamples,

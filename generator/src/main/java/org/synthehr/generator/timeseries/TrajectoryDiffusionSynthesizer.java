@@ -54,6 +54,13 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
    */
   static final int MOST_CALIBRATION_PATIENTS = 2048;
 
+  /**
+   * Patients sampled to train the realism critic, per patient sampled to calibrate. The critic is
+   * short of synthetic patients before real ones: on physionet2012-a, training it on 4,048 instead
+   * of 2,048 lowered the discriminative score of the weighed cohort from 0.196 to 0.180.
+   */
+  static final int CRITIC_SAMPLES = 2;
+
   private final ModelConfig config;
   private final TrajectoryDiffusionOptions options;
 
@@ -167,7 +174,8 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
   /**
    * The model with a calibration fitted on its own samples and the encoded training cohort, and,
    * unless {@code realism_candidates} is 1, a realism critic trained on the training cohort
-   * against as many patients sampled from the calibrated model as were sampled to calibrate.
+   * against {@link #CRITIC_SAMPLES} times as many patients sampled from the calibrated model as
+   * were sampled to calibrate.
    */
   private static FittedTrajectoryDiffusion calibrated(FittedTrajectoryDiffusion raw,
       TrajectoryDiffusion diffusion, CohortCodec codec, Cohort training,
@@ -184,9 +192,10 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
       return calibrated;
     }
     try (calibrated) {
+      int criticPatients = CRITIC_SAMPLES * calibrationPatients;
       context.listener().message("trajectory-diffusion: training the realism critic on "
-          + training.size() + " training and " + calibrationPatients + " sampled patients");
-      Cohort sampled = calibrated.sampleCohort(calibrationPatients,
+          + training.size() + " training and " + criticPatients + " sampled patients");
+      Cohort sampled = calibrated.sampleCohort(criticPatients,
           context.seeds().seed("realism-sample")).cohort();
       RealismCritic critic = RealismCritic.fit(training, sampled,
           FittedTrajectoryDiffusion.summaries(codec),
