@@ -158,7 +158,7 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
   public synchronized SampledCohort sampleCohort(int patients, long seed) {
     Seeds s = Seeds.of(seed);
     int candidates = critic == null ? 1 : options.realismCandidates();
-    if (candidates == 1) {
+    if (candidates == 1 || patients == 0) {
       return followed(sampleRaw(patients, s), s);
     }
     List<Cohort> parts = new ArrayList<>();
@@ -167,10 +167,10 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
       int slots = Math.min(chunk, patients - from);
       Cohort pool = decodedFollowing(sampleRaw(from * candidates, slots * candidates, s),
           from * candidates, s);
-      double[] ratio = critic.logRatios(rules.enforce(pool));
+      double[] logRatio = critic.logRatios(rules.enforce(pool));
       int[] kept = new int[slots];
       for (int i = 0; i < slots; i++) {
-        kept[i] = i * candidates + choose(ratio, i * candidates, candidates,
+        kept[i] = i * candidates + choose(logRatio, i * candidates, candidates,
             new SplittableRandom(s.blockSeed("realism", from + i)));
       }
       parts.add(pool.take(kept));

@@ -92,6 +92,11 @@ class TrajectoryDiffusionContractTest extends TrajectorySynthesizerContract {
   }
 
   @Test
+  void anEmptyCohortIsEmpty() {
+    assertEquals(0, model.sampleCohort(0, 1).cohort().size());
+  }
+
+  @Test
   void keptPatientsAreCandidatesOfTheirOwnStreams() {
     FittedTrajectoryDiffusion d = (FittedTrajectoryDiffusion) model;
     assertTrue(d.critic() != null, "the default trains a critic");
