@@ -161,22 +161,28 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
     if (candidates == 1 || patients == 0) {
       return followed(sampleRaw(patients, s), s);
     }
-    List<Cohort> parts = new ArrayList<>();
+    List<Cohort> rawParts = new ArrayList<>();
+    List<Cohort> enforcedParts = new ArrayList<>();
     int chunk = options.samplingBatch();
     for (int from = 0; from < patients; from += chunk) {
       int slots = Math.min(chunk, patients - from);
       Cohort pool = decodedFollowing(sampleRaw(from * candidates, slots * candidates, s),
           from * candidates, s);
-      double[] logRatio = critic.logRatios(rules.enforce(pool));
+      // The rules act on each patient alone, so the kept patients of the enforced pool are the
+      // enforced kept patients.
+      Cohort enforced = rules.enforce(pool);
+      double[] logRatio = critic.logRatios(enforced);
       int[] kept = new int[slots];
       for (int i = 0; i < slots; i++) {
         kept[i] = i * candidates + choose(logRatio, i * candidates, candidates,
             new SplittableRandom(s.blockSeed("realism", from + i)));
       }
-      parts.add(pool.take(kept));
+      rawParts.add(pool.take(kept));
+      enforcedParts.add(enforced.take(kept));
     }
-    Cohort raw = Cohort.concat(parts).withIds(CohortCodec.syntheticIds(patients, 1));
-    return new SampledCohort(rules.enforce(raw), rules.check(raw));
+    String[] ids = CohortCodec.syntheticIds(patients, 1);
+    return new SampledCohort(Cohort.concat(enforcedParts).withIds(ids),
+        rules.check(Cohort.concat(rawParts)));
   }
 
   /**
