@@ -177,6 +177,7 @@ final class LongitudinalBenchmark implements Benchmark {
                   "target <= 0.15"),
               repeated(samples, "trajectory.discriminative_logistic",
                   "discriminative score (logistic)", ""),
+              outcomeShare(r),
               row(r, "trajectory.predictive_mae", "predictive score (MAE in SDs, TSTR)", "TRTR"),
               row(r, "twins.coverage", "twin 80% interval coverage (" + twinOf.size()
                   + " holdout patients x " + twinSamples + " twins)", "target 0.70-0.90"),
@@ -230,6 +231,18 @@ final class LongitudinalBenchmark implements Benchmark {
       b += m.passed() ? " - pass" : " - FAIL";
     }
     return String.format(Locale.ROOT, "| %s | %.3f | %s |", label, m.value(), b);
+  }
+
+  /** The outcome's share among synthetic patients against the training cohort's. */
+  private static String outcomeShare(LongitudinalEvaluation.Result r) {
+    MetricResult m = r.metrics().stream().filter(x -> x.id().equals("utility.tstr_auc"))
+        .findFirst().orElse(null);
+    if (m == null || !m.details().containsKey("synthetic_positive_share")) {
+      return "| in-hospital death share | n/a | |";
+    }
+    return String.format(Locale.ROOT, "| in-hospital death share | %.3f | %.3f (training) |",
+        ((Number) m.details().get("synthetic_positive_share")).doubleValue(),
+        ((Number) m.details().get("real_positive_share")).doubleValue());
   }
 
   /** A figure's mean over synthetic samples (each with its own classifier seeds), with its range. */
