@@ -1,7 +1,6 @@
 package org.synthehr.evaluator.timeseries;
 
 import java.util.List;
-import org.synthehr.core.stats.Auc;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -125,10 +124,4 @@ final class BinaryClassifier {
       return out;
     }
   }
-
-  /** Area under the ROC curve of scores against truth (Mann-Whitney, ties counted half). */
-  static double auc(boolean[] truth, double[] scores) {
-    return Auc.of(truth, scores);
-  }
-
 }

@@ -8,6 +8,7 @@ import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.SequenceSummaries;
 import org.synthehr.core.result.Direction;
 import org.synthehr.core.result.MetricResult;
+import org.synthehr.core.stats.Auc;
 
 /**
  * TimeGAN's discriminative score on sequence summaries: a classifier learns to tell real from
@@ -56,7 +57,7 @@ public final class DiscriminativeScore {
     return MetricResult.of(id, "fidelity", Math.abs(acc - 0.5), Direction.LOWER_IS_BETTER,
         "Discriminative score: |accuracy - 0.5| of a " + describe(kind) + " telling real from"
             + " synthetic patients by their sequence summaries (0 = indistinguishable)")
-        .withDetails(Map.of("accuracy", acc, "auc", BinaryClassifier.auc(truth, scores),
+        .withDetails(Map.of("accuracy", acc, "auc", Auc.of(truth, scores),
             "patients_per_side", n, "classifier", describe(kind)));
   }
 

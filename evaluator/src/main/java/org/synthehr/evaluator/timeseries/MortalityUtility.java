@@ -7,6 +7,7 @@ import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.SequenceSummaries;
 import org.synthehr.core.result.Direction;
 import org.synthehr.core.result.MetricResult;
+import org.synthehr.core.stats.Auc;
 import org.synthehr.core.table.CategoricalColumn;
 
 /**
@@ -36,9 +37,9 @@ public final class MortalityUtility {
     Labelled real = labelled(f, train, label, positive);
     Labelled fake = labelled(f, syn, label, positive);
     BinaryClassifier clf = new BinaryClassifier(kind, seed);
-    double trtr = BinaryClassifier.auc(test.y, clf.fitAndScore(f.names(), real.x, real.y,
+    double trtr = Auc.of(test.y, clf.fitAndScore(f.names(), real.x, real.y,
         test.x));
-    double tstr = BinaryClassifier.auc(test.y, clf.fitAndScore(f.names(), fake.x, fake.y,
+    double tstr = Auc.of(test.y, clf.fitAndScore(f.names(), fake.x, fake.y,
         test.x));
     double ratio = tstr / trtr;
     String suffix = kind == BinaryClassifier.Kind.RANDOM_FOREST ? "" : "_logistic";

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.result.Direction;
 import org.synthehr.core.result.MetricResult;
+import org.synthehr.core.stats.Auc;
 import org.synthehr.core.table.CategoricalColumn;
 
 /**
@@ -136,7 +137,7 @@ public final class TwinScores {
       risk.add((double) pos / twins.size());
     }
     double[] scores = risk.stream().mapToDouble(Double::doubleValue).toArray();
-    return MetricResult.of("twins.outcome_auc", "twins", BinaryClassifier.auc(
+    return MetricResult.of("twins.outcome_auc", "twins", Auc.of(
         DiscriminativeScore.unbox(truth), scores), Direction.HIGHER_IS_BETTER,
         "AUC of the share of twins with '" + label + "=" + positive + "' as a risk score for the"
             + " real outcome");

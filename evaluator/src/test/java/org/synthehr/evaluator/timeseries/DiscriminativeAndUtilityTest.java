@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.seed.Seeds;
+import org.synthehr.core.stats.Auc;
 import org.synthehr.core.table.CategoricalColumn;
 import org.synthehr.core.table.Column;
 import org.synthehr.core.table.Table;
@@ -65,9 +66,9 @@ class DiscriminativeAndUtilityTest {
   @Test
   void aucOfPerfectAndReversedScores() {
     boolean[] truth = {true, false, true, false};
-    assertEquals(1.0, BinaryClassifier.auc(truth, new double[] {0.9, 0.1, 0.8, 0.2}), 1e-12);
-    assertEquals(0.0, BinaryClassifier.auc(truth, new double[] {0.1, 0.9, 0.2, 0.8}), 1e-12);
-    assertEquals(0.5, BinaryClassifier.auc(truth, new double[] {0.5, 0.5, 0.5, 0.5}), 1e-12);
+    assertEquals(1.0, Auc.of(truth, new double[] {0.9, 0.1, 0.8, 0.2}), 1e-12);
+    assertEquals(0.0, Auc.of(truth, new double[] {0.1, 0.9, 0.2, 0.8}), 1e-12);
+    assertEquals(0.5, Auc.of(truth, new double[] {0.5, 0.5, 0.5, 0.5}), 1e-12);
   }
 
   private static Cohort shuffledLabels(Cohort c) {
