@@ -149,10 +149,13 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
   }
 
   /**
-   * New patients. With a realism critic, each patient is one of {@code realism_candidates}
-   * sampled for it, drawn with weights in proportion to the critic's ratio of real to synthetic
-   * density ({@link RealismCritic}); candidates and draws come from the patient's own streams, so
-   * the cohort does not depend on how it is split into batches.
+   * New patients. With a realism critic, {@code realism_candidates} patients are sampled per new
+   * patient, each batch of {@code sampling_batch} new patients is chosen among its batch's
+   * candidates so that the cohort's summaries fill the training cohort's deciles, leaning to the
+   * candidates the critic finds likelier real ({@link MarginalBalance}); the counts carry over
+   * from batch to batch. Candidates come from their own streams and the choice is deterministic,
+   * so the cohort depends only on the seed and the number of patients. Critics saved before the
+   * deciles existed draw each patient's candidate by the critic's density ratio alone.
    */
   @Override
   public synchronized SampledCohort sampleCohort(int patients, long seed) {
@@ -163,6 +166,8 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
     }
     List<Cohort> rawParts = new ArrayList<>();
     List<Cohort> enforcedParts = new ArrayList<>();
+    MarginalBalance balance = critic.settings().balance();
+    MarginalBalance.Tally tally = balance == null ? null : balance.tally();
     int chunk = options.samplingBatch();
     for (int from = 0; from < patients; from += chunk) {
       int slots = Math.min(chunk, patients - from);
@@ -171,11 +176,17 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
       // The rules act on each patient alone, so the kept patients of the enforced pool are the
       // enforced kept patients.
       Cohort enforced = rules.enforce(pool);
-      double[] logRatio = critic.logRatios(enforced);
-      int[] kept = new int[slots];
-      for (int i = 0; i < slots; i++) {
-        kept[i] = i * candidates + choose(logRatio, i * candidates, candidates,
-            new SplittableRandom(s.blockSeed("realism", from + i)));
+      double[][] features = critic.features(enforced);
+      double[] logRatio = critic.logRatios(features);
+      int[] kept;
+      if (tally != null) {
+        kept = tally.choose(features, logRatio, slots);
+      } else {
+        kept = new int[slots];
+        for (int i = 0; i < slots; i++) {
+          kept[i] = i * candidates + choose(logRatio, i * candidates, candidates,
+              new SplittableRandom(s.blockSeed("realism", from + i)));
+        }
       }
       rawParts.add(pool.take(kept));
       enforcedParts.add(enforced.take(kept));

@@ -75,9 +75,12 @@ final class RealismCritic implements AutoCloseable {
    * @param validationLoss per member, its class-weighted cross-entropy on its held-out fifth
    * @param validationAuc the members' mean AUC telling their held-out real from synthetic
    *     patients
+   * @param balance the training cohort's deciles of the features, by which new patients are
+   *     chosen among their candidates together ({@link MarginalBalance}); null in critics saved
+   *     before it existed, whose candidates are drawn per patient by the ratio alone
    */
   record Settings(List<String> features, double[] mean, double[] scale, int[] epochs,
-      double[] validationLoss, double validationAuc) {
+      double[] validationLoss, double validationAuc, MarginalBalance balance) {
     Settings {
       features = List.copyOf(features);
     }
@@ -152,7 +155,7 @@ final class RealismCritic implements AutoCloseable {
     double[] losses = members.stream().mapToDouble(Member::loss).toArray();
     double auc = members.stream().mapToDouble(Member::auc).average().orElse(0.5);
     return new RealismCritic(summaries, new Settings(summaries.names(), mean, scale, epochs,
-        losses, auc), pack(members.stream().map(Member::parameters).toList()));
+        losses, auc, MarginalBalance.of(xr)), pack(members.stream().map(Member::parameters).toList()));
   }
 
   /** One trained network of the ensemble, with how it did on its held-out fifth. */
@@ -313,8 +316,17 @@ final class RealismCritic implements AutoCloseable {
    * Per patient, the critic's logit (the members' mean): the log of how much likelier real than
    * synthetic the patient is.
    */
-  synchronized double[] logRatios(Cohort cohort) {
-    double[][] f = summaries.features(cohort);
+  double[] logRatios(Cohort cohort) {
+    return logRatios(features(cohort));
+  }
+
+  /** The features the critic reads, one row per patient. */
+  double[][] features(Cohort cohort) {
+    return summaries.features(cohort);
+  }
+
+  /** {@link #logRatios(Cohort)} of patients' {@link #features}. */
+  synchronized double[] logRatios(double[][] f) {
     int width = settings.features().size();
     if (nets == null) {
       OfflinePyTorch.enforce();

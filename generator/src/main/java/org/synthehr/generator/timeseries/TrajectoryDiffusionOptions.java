@@ -24,10 +24,11 @@ import org.synthehr.core.error.InvalidConfigException;
  *     static entries, and at weight 1 its association with the series came out half the real one
  * @param tail share of each variable's values left out at each end of its plausible range
  * @param samplingBatch patients denoised together when sampling
- * @param realismCandidates candidates sampled per new patient, of which one is kept with weights
- *     from a critic trained after calibration to tell real from sampled patients
- *     ({@link RealismCritic}); 1 trains no critic and keeps every sample. Sampling a cohort takes
- *     about this many times as long; twins are not affected
+ * @param realismCandidates candidates sampled per new patient; the kept patients are chosen
+ *     among them by the training cohort's deciles and a critic trained after calibration to tell
+ *     real from sampled patients ({@link MarginalBalance}, {@link RealismCritic}); 1 trains no
+ *     critic and keeps every sample. Sampling a cohort takes about this many times as long;
+ *     twins are not affected
  */
 public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int diffusionSteps,
     int samplingSteps, double eta, double learningRate, double emaDecay, double unconditionalShare,
@@ -37,9 +38,13 @@ public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int 
   /** Default {@link #outcomeWeight}; models saved before the option existed were trained at 1. */
   static final double OUTCOME_WEIGHT = 10;
 
-  /** The defaults. */
+  /**
+   * The defaults. 25 sampling steps halve the time of a candidate against 50 for little loss;
+   * 16 candidates per new patient give the choice of the kept patients room (8 left the
+   * discriminative score near 0.16 on physionet2012-a, 16 near 0.145; BENCHMARKS.md).
+   */
   public static final TrajectoryDiffusionOptions DEFAULTS = new TrajectoryDiffusionOptions(128, 3,
-      4, 100, 50, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, OUTCOME_WEIGHT, 0.001, 256, 4);
+      4, 100, 25, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, OUTCOME_WEIGHT, 0.001, 256, 16);
 
   public TrajectoryDiffusionOptions {
     check(hidden >= 8 && hidden % 2 == 0, "hidden", "an even number of at least 8", hidden);

@@ -45,7 +45,16 @@ class RealismCriticTest {
       try (RealismCritic loaded = new RealismCritic(summaries(),
           Json.mapper().readValue(json, RealismCritic.Settings.class), critic.parameters())) {
         assertArrayEquals(syn, loaded.logRatios(fake), 1e-6);
+        MarginalBalance b = critic.settings().balance();
+        assertEquals(summaries().names().size(), b.shares().length);
+        assertArrayEquals(b.edges()[3], loaded.settings().balance().edges()[3]);
+        assertArrayEquals(b.shares()[3], loaded.settings().balance().shares()[3]);
       }
+      // Critics saved before the deciles existed load without them.
+      com.fasterxml.jackson.databind.node.ObjectNode old = Json.mapper().valueToTree(
+          critic.settings());
+      old.remove("balance");
+      assertEquals(null, Json.mapper().treeToValue(old, RealismCritic.Settings.class).balance());
     }
   }
 
@@ -64,7 +73,7 @@ class RealismCriticTest {
   @Test
   void refusesSettingsOfOtherFeatures() {
     RealismCritic.Settings other = new RealismCritic.Settings(List.of("a", "b"),
-        new double[2], new double[] {1, 1}, new int[] {1}, new double[] {0.5}, 0.5);
+        new double[2], new double[] {1, 1}, new int[] {1}, new double[] {0.5}, 0.5, null);
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> new RealismCritic(summaries(), other, new byte[0]));
     assertTrue(e.getMessage().contains(RealismCritic.SETTINGS), e.getMessage());

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,22 +98,24 @@ class TrajectoryDiffusionContractTest extends TrajectorySynthesizerContract {
   }
 
   @Test
-  void keptPatientsAreCandidatesOfTheirOwnStreams() {
+  void keptPatientsAreDistinctCandidatesInTheirOrder() {
     FittedTrajectoryDiffusion d = (FittedTrajectoryDiffusion) model;
     assertTrue(d.critic() != null, "the default trains a critic");
+    assertTrue(d.critic().settings().balance() != null, "and keeps the training deciles");
     int candidates = d.options().realismCandidates();
     Seeds s = Seeds.of(6);
-    List<String> pool = cells(d.followed(d.sampleRaw(0, 10 * candidates, s), s).cohort());
+    List<String> pool = new ArrayList<>();
+    for (String c : cells(d.followed(d.sampleRaw(0, 10 * candidates, s), s).cohort())) {
+      pool.add(c.substring(c.indexOf('|')));
+    }
     List<String> kept = cells(model.sampleCohort(10, 6).cohort());
+    int last = -1;
     for (int i = 0; i < kept.size(); i++) {
-      // Patient i is one of candidates i x c .. i x c + c - 1 (ids aside).
+      // Ids aside, patient i is a candidate after patient i - 1's.
       String mine = kept.get(i).substring(kept.get(i).indexOf('|'));
-      boolean found = false;
-      for (int j = 0; j < candidates; j++) {
-        String c = pool.get(i * candidates + j);
-        found |= c.substring(c.indexOf('|')).equals(mine);
-      }
-      assertTrue(found, "patient " + i + " is none of its candidates");
+      int at = pool.subList(last + 1, pool.size()).indexOf(mine);
+      assertTrue(at >= 0, "patient " + i + " is none of the candidates after the last kept");
+      last += at + 1;
     }
   }
 }
