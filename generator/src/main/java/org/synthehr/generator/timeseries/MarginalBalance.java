@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * sees is kept too. The deciles of the kept patients then match training to within sampling
  * noise (0.010), and on the cached-sample harness the forest's score fell from 0.21 (importance
  * resampling from the same candidates) to 0.155-0.167 with 8 candidates per patient and
- * 0.134-0.152 with 16 (docs/longitudinal.md).
+ * 0.134-0.152 with 16; in the benchmark (16 candidates) the mean of three samples fell from 0.188
+ * to 0.145 (BENCHMARKS.md, docs/longitudinal.md).
  *
  * <p>What is kept are decile edges and shares per summary: aggregates of the training cohort, as
  * the calibration's quantiles are, never a patient's row.
