@@ -38,7 +38,7 @@ record MarginalBalance(double[][] edges, double[][] shares) {
    * Weight of the critic's log ratio against the decile deficits, summed over the summaries (351
    * on physionet2012-a). Between 8 and 16 the forest's score moved within its noise (16
    * candidates: 0.152, 0.134 and 0.148 at 8, 12 and 16; 8 candidates: 0.155, 0.167, 0.162); at 0
-   * (deciles alone) it was 0.165-0.199 with 8 candidates, and at 32 or more it rose again.
+   * (deciles alone) it was 0.165 with 8 candidates, and at 32 and 64 0.163 and 0.170.
    */
   static final double CRITIC_WEIGHT = 12;
 
