@@ -40,8 +40,9 @@ public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int 
 
   /**
    * The defaults. 25 sampling steps halve the time of a candidate against 50 for little loss;
-   * 16 candidates per new patient give the choice of the kept patients room (8 left the
-   * discriminative score near 0.16 on physionet2012-a, 16 near 0.145; BENCHMARKS.md).
+   * 16 candidates per new patient give the choice of the kept patients room (on
+   * physionet2012-a the discriminative score was 0.172 with 8 and 0.145 with 16, means of three
+   * samples; BENCHMARKS.md).
    */
   public static final TrajectoryDiffusionOptions DEFAULTS = new TrajectoryDiffusionOptions(128, 3,
       4, 100, 25, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, OUTCOME_WEIGHT, 0.001, 256, 16);
