@@ -312,20 +312,15 @@ final class RealismCritic implements AutoCloseable {
     }
   }
 
-  /**
-   * Per patient, the critic's logit (the members' mean): the log of how much likelier real than
-   * synthetic the patient is.
-   */
-  double[] logRatios(Cohort cohort) {
-    return logRatios(features(cohort));
-  }
-
   /** The features the critic reads, one row per patient. */
   double[][] features(Cohort cohort) {
     return summaries.features(cohort);
   }
 
-  /** {@link #logRatios(Cohort)} of patients' {@link #features}. */
+  /**
+   * Per patient (a row of {@link #features}), the critic's logit (the members' mean): the log of
+   * how much likelier real than synthetic the patient is.
+   */
   synchronized double[] logRatios(double[][] f) {
     int width = settings.features().size();
     if (nets == null) {

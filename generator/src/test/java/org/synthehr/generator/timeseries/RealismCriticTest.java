@@ -38,13 +38,13 @@ class RealismCriticTest {
         new SplittableRandom(1))) {
       assertTrue(critic.settings().validationAuc() > 0.9,
           "held-out AUC " + critic.settings().validationAuc());
-      double[] real = critic.logRatios(REAL);
-      double[] syn = critic.logRatios(fake);
+      double[] real = critic.logRatios(critic.features(REAL));
+      double[] syn = critic.logRatios(critic.features(fake));
       assertTrue(mean(real) > mean(syn) + 1, mean(real) + " vs " + mean(syn));
       String json = Json.mapper().writeValueAsString(critic.settings());
       try (RealismCritic loaded = new RealismCritic(summaries(),
           Json.mapper().readValue(json, RealismCritic.Settings.class), critic.parameters())) {
-        assertArrayEquals(syn, loaded.logRatios(fake), 1e-6);
+        assertArrayEquals(syn, loaded.logRatios(loaded.features(fake)), 1e-6);
         MarginalBalance b = critic.settings().balance();
         assertEquals(summaries().names().size(), b.shares().length);
         assertArrayEquals(b.edges()[3], loaded.settings().balance().edges()[3]);
@@ -66,7 +66,7 @@ class RealismCriticTest {
         RealismCritic b = RealismCritic.fit(REAL, fake, summaries(), Device.cpu(),
             new SplittableRandom(2))) {
       assertArrayEquals(a.parameters(), b.parameters());
-      assertArrayEquals(a.logRatios(fake), b.logRatios(fake));
+      assertArrayEquals(a.logRatios(a.features(fake)), b.logRatios(b.features(fake)));
     }
   }
 
