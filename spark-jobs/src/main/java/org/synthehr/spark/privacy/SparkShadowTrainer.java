@@ -9,12 +9,14 @@ import org.synthehr.core.table.Table;
 import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.privacy.attack.ShadowPlan;
 import org.synthehr.privacy.attack.ShadowTrainer;
+import org.synthehr.spark.training.TrainingStage;
 
 /**
- * Runs the shadow trainings of the shadow-model attack as parallel Spark tasks, one task per shadow
- * (ARCHITECTURE.md: independent models run as parallel tasks). The pool and the configuration are
- * broadcast once; a task gets its plan (row indices, sample size, seed), so its result depends only
- * on the plan, not on which executor runs it or how often it is retried.
+ * Runs the shadow trainings of the shadow-model attack as a Spark training stage
+ * ({@link TrainingStage}: parallel across executors, one training at a time per executor JVM). The
+ * pool and the configuration are broadcast once; a training gets its plan (row indices, sample
+ * size, seed), so its result depends only on the plan, not on which executor runs it, beside which
+ * other shadows, or how often it is retried.
  */
 public final class SparkShadowTrainer implements ShadowTrainer {
   private final SparkSession spark;
@@ -40,17 +42,14 @@ public final class SparkShadowTrainer implements ShadowTrainer {
     int[][] rows = new int[plans.size()][];
     int[] sampleRows = new int[plans.size()];
     long[] seeds = new long[plans.size()];
-    List<Integer> ids = new ArrayList<>();
     for (int i = 0; i < plans.size(); i++) {
       rows[i] = plans.get(i).trainingRows();
       sampleRows[i] = plans.get(i).sampleRows();
       seeds[i] = plans.get(i).seed();
-      ids.add(i);
     }
     try {
-      List<String[][]> samples = jsc.parallelize(ids, plans.size())
-          .map(i -> task.value().run(rows[i], sampleRows[i], seeds[i]))
-          .collect();
+      List<String[][]> samples = TrainingStage.run(spark, plans.size(), model.device(),
+          i -> task.value().run(rows[i], sampleRows[i], seeds[i]));
       List<Table> out = new ArrayList<>(samples.size());
       for (String[][] s : samples) {
         out.add(ShadowTask.table(pool.schema(), s, "shadow sample"));

@@ -1,0 +1,69 @@
+package org.synthehr.spark.training;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+/**
+ * Runs independent model trainings (shadow models of an attack, members of a sweep) as a Spark
+ * stage laid out by {@link TrainingLayout}, so an executor JVM never trains two models at once.
+ * Each training's result depends only on its index (its plan and seeds), never on which task,
+ * executor or retry ran it, so the results equal those of a sequential run.
+ */
+public final class TrainingStage {
+  private TrainingStage() {}
+
+  /**
+   * Runs {@code training} for indices {@code 0..count-1} and returns the results in index order.
+   *
+   * @param device the model's device setting ({@code cpu}, {@code gpu}, {@code gpu:N})
+   * @param training what one training does, given its index (shipped to the executors)
+   */
+  public static <R extends Serializable> List<R> run(SparkSession spark, int count, String device,
+      Function<Integer, R> training) {
+    if (count == 0) {
+      return List.of();
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    TrainingLayout layout = layout(spark, count, device);
+    List<Integer> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(i);
+    }
+    JavaRDD<Integer> tasks = jsc.parallelize(ids, layout.partitions());
+    if (layout.profile().isPresent()) {
+      tasks = tasks.withResources(layout.profile().get());
+    }
+    List<Tuple2<Integer, R>> done = tasks.mapPartitions((Iterator<Integer> it) -> {
+      // One after another inside the task: this is what keeps a JVM to one training at a time.
+      List<Tuple2<Integer, R>> out = new ArrayList<>();
+      while (it.hasNext()) {
+        int i = it.next();
+        out.add(new Tuple2<>(i, training.call(i)));
+      }
+      return out.iterator();
+    }).collect();
+    List<R> results = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      results.add(null);
+    }
+    for (Tuple2<Integer, R> d : done) {
+      results.set(d._1(), d._2());
+    }
+    return results;
+  }
+
+  /** The layout {@link #run} uses for {@code count} trainings in this session. */
+  public static TrainingLayout layout(SparkSession spark, int count, String device) {
+    int executors = Math.max(0,
+        spark.sparkContext().statusTracker().getExecutorInfos().length - 1);
+    return TrainingLayout.of(spark.sparkContext().getConf(),
+        spark.sparkContext().defaultParallelism(), executors, count, device);
+  }
+}
