@@ -17,6 +17,7 @@ import org.synthehr.evaluator.fidelity.FidelityMetrics;
 import org.synthehr.evaluator.fidelity.QualityScore;
 import org.synthehr.evaluator.model.Bootstrap;
 import org.synthehr.evaluator.model.RowSampler;
+import org.synthehr.evaluator.stats.SideAgreement;
 import org.synthehr.evaluator.stats.StatisticsPlan;
 import org.synthehr.evaluator.stats.TableStatistics;
 import org.synthehr.evaluator.utility.BinaryOutcome;
@@ -94,6 +95,7 @@ public final class Evaluator {
   /** Runs every enabled metric. */
   public static Outcome evaluate(Inputs in, EvaluationSettings settings, Seeds seeds,
       Consumer<String> progress) {
+    SideAgreement.require(in.plan(), in.real(), in.synthetic(), "the synthetic data");
     Bootstrap bootstrap = new Bootstrap(settings.bootstrap(), settings.confidence());
     Map<String, Object> summary = new LinkedHashMap<>();
     long start = System.nanoTime();

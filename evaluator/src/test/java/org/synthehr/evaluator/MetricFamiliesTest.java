@@ -103,7 +103,8 @@ class MetricFamiliesTest {
     ranks(prefix("fidelity.column.tvd."), noise, 0.03, 0.1, "TVD");
     ranks(prefix("fidelity.column.missing."), noise, 0.01, 0.1, "missing");
     ranks(prefix("fidelity.column.coverage."), collapsed, 0.05, 0.3, "coverage");
-    ranks(prefix("fidelity.column.invented."), noise, 0.01, 0.1, "invented");
+    // Noise invents few values: more would be refused as a spelling mismatch (SideAgreement).
+    ranks(prefix("fidelity.column.invented."), noise, 0.01, 0.015, "invented");
   }
 
   @Test

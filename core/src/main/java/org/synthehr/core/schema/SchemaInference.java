@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.synthehr.core.table.BooleanSpelling;
 import org.synthehr.core.table.CategoryOrder;
 
 /**
@@ -48,8 +49,17 @@ public final class SchemaInference {
       ColumnSpec spec = byName.get(p.name());
       String reason;
       boolean isDeclared = spec != null;
-      if (isDeclared) {
+      if (p.name().equals(declared.entityKey())
+          && (spec == null || spec.kind() != ColumnKind.IDENTIFIER)) {
+        // The patient key splits the data by patient; it is never learned or emitted, whatever
+        // its values look like or a schema file says.
+        spec = ColumnSpec.of(p.name(), ColumnKind.IDENTIFIER);
+        reason = "the entity key (input.entity_key): identifies patients, never modelled";
+      } else if (isDeclared) {
         reason = "declared in the schema file";
+        if (spec.kind() == ColumnKind.BOOLEAN) {
+          spec = declaredBoolean(spec, p);
+        }
       } else {
         Choice choice = choose(p, p.name().equals(declared.label()));
         spec = choice.spec;
@@ -87,8 +97,11 @@ public final class SchemaInference {
           "nearly every value is distinct, as in an identifier");
     }
     if (p.distinct() == 2 && p.booleanTokens() == present && distinctBooleanMeanings(p)) {
-      return new Choice(ColumnSpec.of(name, ColumnKind.BOOLEAN),
-          "two values with yes/no meaning: " + String.join(", ", p.valueCounts().keySet()));
+      List<String> spelling = BooleanSpelling.of(p.valueCounts().keySet());
+      StorageType storage = BooleanSpelling.storage(spelling);
+      return new Choice(new ColumnSpec(name, ColumnKind.BOOLEAN, storage, spelling, null, null),
+          "two values with yes/no meaning: " + String.join(", ", spelling) + " (written as "
+              + storage.id() + ")");
     }
     if (allNumeric) {
       if (allIntegral && p.distinct() <= 2) {
@@ -133,6 +146,20 @@ public final class SchemaInference {
         + p.nonNumericExamples().get(0) + "')";
     return new Choice(ColumnSpec.of(name, ColumnKind.CATEGORICAL),
         p.distinct() + " distinct text values" + examples);
+  }
+
+  /**
+   * A boolean declared in the schema file keeps its declared storage; its spelling comes from the
+   * declared categories, else from the data, so every side is decoded to the same two values.
+   */
+  private static ColumnSpec declaredBoolean(ColumnSpec spec, ColumnProfile p) {
+    List<String> source = spec.categories().isEmpty()
+        ? List.copyOf(p.valueCounts().keySet()) : spec.categories();
+    if (source.stream().noneMatch(v -> org.synthehr.core.table.Values.booleanToken(v) != null)) {
+      return spec; // the validator reports values without a yes/no meaning
+    }
+    return new ColumnSpec(spec.name(), spec.kind(), spec.storage(), BooleanSpelling.of(source),
+        spec.missingValues(), spec.unit());
   }
 
   private static boolean distinctBooleanMeanings(ColumnProfile p) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
+import org.synthehr.core.table.BooleanSpelling;
 import org.synthehr.core.table.Values;
 
 /**
@@ -109,6 +110,18 @@ public final class SchemaValidator {
       problems.add(Problem.ofColumn(source, c.name(), String.format(Locale.ROOT,
           "%,d of its values are not ISO dates", present - p.dates()),
           "write dates as 2020-01-31 or 2020-01-31 14:05:00, or declare another kind"));
+    } else if (c.kind() == ColumnKind.BOOLEAN && BooleanSpelling.isSpelling(c.categories())) {
+      // Spelled booleans are decoded by meaning ("Y" and "yes" are one value), so only values
+      // without a yes/no meaning are a problem.
+      List<String> meaningless = p.valueCounts().keySet().stream()
+          .filter(v -> Values.booleanToken(v) == null).sorted().limit(3).toList();
+      if (!meaningless.isEmpty()) {
+        problems.add(Problem.ofColumn(source, c.name(), "values " + quoted(meaningless)
+            + " have no yes/no meaning in a boolean column spelled " + String.join("/",
+                c.categories()), "correct the data, add the token to missing_values if it means"
+                + " 'missing', or declare the column 'categorical' in the schema file"));
+      }
+      return;
     } else if (!c.categories().isEmpty() && !p.highCardinality()) {
       List<String> unlisted = p.valueCounts().keySet().stream()
           .filter(v -> !c.categories().contains(v)).sorted().limit(3).toList();

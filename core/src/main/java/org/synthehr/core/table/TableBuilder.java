@@ -125,7 +125,20 @@ public final class TableBuilder {
     return new CategoricalColumn(spec.name(), out, dictionary);
   }
 
-  private int code(int c, ColumnSpec spec, String value, long rowNumber) {
+  private int code(int c, ColumnSpec spec, String raw, long rowNumber) {
+    String value = Values.canonicalCode(raw);
+    if (spec.kind() == ColumnKind.BOOLEAN && BooleanSpelling.isSpelling(spec.categories())) {
+      // Decoded by meaning and spelled as the real data spells it, whatever this side wrote.
+      value = BooleanSpelling.respell(raw, spec.categories());
+      if (value == null) {
+        report(spec, "meaningless", rowNumber, raw,
+            "has no yes/no meaning in a boolean column spelled "
+                + String.join("/", spec.categories()),
+            "write the column with one of " + String.join(", ", spec.categories())
+                + " (or true/false, yes/no, 1/0), or mark the token as missing");
+        value = raw;
+      }
+    }
     Set<String> closed = closedSets.get(c);
     if (closed != null && !closed.contains(value)) {
       report(spec, "unlisted", rowNumber, value,

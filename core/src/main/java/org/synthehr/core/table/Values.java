@@ -21,6 +21,8 @@ import org.synthehr.core.schema.StorageType;
  * Spark agree on what a value means. Datetimes are seconds since the epoch, in UTC.
  */
 public final class Values {
+  private static final java.util.regex.Pattern INTEGRAL_DOUBLE =
+      java.util.regex.Pattern.compile("-?\\d+\\.0+");
   private static final Set<String> TRUE_TOKENS = Set.of("true", "t", "yes", "y", "1");
   private static final Set<String> FALSE_TOKENS = Set.of("false", "f", "no", "n", "0");
   private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
@@ -65,6 +67,16 @@ public final class Values {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * A category as text: integer codes written as floating-point numbers ({@code 2.0}, as a tool
+   * that stores codes as doubles writes them) become the integer ({@code 2}), so an integer-coded
+   * category means the same from every source; any other text is kept as it is (trimmed).
+   */
+  public static String canonicalCode(String raw) {
+    String t = raw.trim();
+    return INTEGRAL_DOUBLE.matcher(t).matches() ? t.substring(0, t.indexOf('.')) : t;
   }
 
   /** The boolean meaning of a token (true/false, yes/no, y/n, t/f, 1/0), or null if none. */

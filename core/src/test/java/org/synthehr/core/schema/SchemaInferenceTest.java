@@ -100,4 +100,19 @@ class SchemaInferenceTest {
     assertEquals(whole.min(), a.min());
     assertEquals(whole.max(), a.max());
   }
+
+  @Test
+  void theEntityKeyIsNeverModelledWhateverItsNameOrValues() {
+    // toenail's patientID: few distinct values per row, a name the identifier pattern misses.
+    ColumnProfile patient = profile("patientID", repeat(i -> Integer.toString(i / 7), 700),
+        List.of());
+    ColumnProfile month = profile("month", repeat(i -> Integer.toString(i % 7), 700), List.of());
+    SchemaFile roles = new SchemaFile(List.of(ColumnSpec.of("patientID", ColumnKind.INTEGER)),
+        null, "patientID", null, List.of());
+    InferredSchema inferred = SchemaInference.defaults().infer(List.of(patient, month), roles,
+        List.of());
+    assertEquals(ColumnKind.IDENTIFIER, inferred.schema().column("patientID").kind());
+    assertTrue(inferred.decisions().get(0).reason().contains("entity key"));
+    assertEquals(List.of("month"), inferred.schema().modelled().names());
+  }
 }

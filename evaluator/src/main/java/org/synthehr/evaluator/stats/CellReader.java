@@ -43,8 +43,13 @@ public final class CellReader {
       String text = text(cell);
       if (plan.isMissingToken(col, text)) {
         row.setCode(col, CategoricalPlan.MISSING, null);
-      } else {
+      } else if (cp.kind() == ColumnKind.BOOLEAN) {
+        // Decoded by meaning, as the core reader does: 1, true, Yes and Y are one value.
         String t = text.trim();
+        Boolean meaning = Values.booleanToken(t);
+        row.setCode(col, meaning == null ? CategoricalPlan.INVENTED : cp.codeOfBoolean(meaning), t);
+      } else {
+        String t = Values.canonicalCode(text);
         row.setCode(col, cp.code(t), t);
       }
     }

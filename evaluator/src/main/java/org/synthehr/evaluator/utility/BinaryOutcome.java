@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.synthehr.core.error.InvalidConfigException;
+import org.synthehr.core.schema.ColumnKind;
 import org.synthehr.core.table.CategoricalColumn;
 import org.synthehr.core.table.Column;
 import org.synthehr.core.table.NumericColumn;
@@ -47,17 +48,21 @@ public record BinaryOutcome(String label, Set<String> positive, boolean chosenBy
     Column column = real.column(label);
     List<String> values = values(column);
     if (!config.positive().isEmpty()) {
-      List<String> unknown = config.positive().stream().filter(p -> !contains(values, p)).toList();
+      // A boolean outcome is named by meaning: positive [true] or [yes] finds the real "1".
+      List<String> positives = real.schema().column(label).kind() == ColumnKind.BOOLEAN
+          ? config.positive().stream().map(p -> sameMeaning(values, p)).toList()
+          : config.positive();
+      List<String> unknown = positives.stream().filter(p -> !contains(values, p)).toList();
       if (!unknown.isEmpty()) {
         throw new InvalidConfigException("evaluate.utility.positive lists " + String.join(", ",
             unknown) + ", which the real column '" + label + "' never has. Its values: "
             + abbreviate(values) + ".");
       }
-      if (values.stream().allMatch(v -> contains(config.positive(), v))) {
+      if (values.stream().allMatch(v -> contains(positives, v))) {
         throw new InvalidConfigException("evaluate.utility.positive lists every value of '" + label
             + "'; leave at least one value as the negative class.");
       }
-      return new BinaryOutcome(label, new LinkedHashSet<>(config.positive()), false);
+      return new BinaryOutcome(label, new LinkedHashSet<>(positives), false);
     }
     if (values.size() < 2) {
       throw new InvalidConfigException("the outcome column '" + label + "' has fewer than two"
@@ -109,6 +114,12 @@ public record BinaryOutcome(String label, Set<String> positive, boolean chosenBy
     }
     return counts.entrySet().stream().min(java.util.Map.Entry.comparingByValue())
         .orElseThrow().getKey();
+  }
+
+  private static String sameMeaning(List<String> values, String wanted) {
+    Boolean meaning = Values.booleanToken(wanted);
+    return values.stream().filter(v -> meaning != null && meaning.equals(Values.booleanToken(v)))
+        .findFirst().orElse(wanted);
   }
 
   private static boolean contains(List<String> values, String v) {

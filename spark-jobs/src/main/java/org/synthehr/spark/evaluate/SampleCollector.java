@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.synthehr.core.schema.ColumnKind;
 import org.synthehr.core.schema.ColumnSpec;
 import org.synthehr.core.schema.TableSchema;
+import org.synthehr.core.table.BooleanSpelling;
 import org.synthehr.core.table.Table;
 import org.synthehr.spark.ingest.DataSplit;
 import org.synthehr.spark.ingest.SparkTables;
@@ -32,14 +33,19 @@ public final class SampleCollector {
     return SparkTables.collect(DataSplit.atMost(text, rows, max, seed), relaxed(schema), source);
   }
 
-  /** The schema without closed category sets, with integer columns read as continuous. */
+  /**
+   * The schema without closed category sets (boolean spellings kept), with integer columns read as
+   * continuous.
+   */
   public static TableSchema relaxed(TableSchema schema) {
     Map<String, ColumnSpec> replaced = new HashMap<>();
     for (ColumnSpec c : schema.columns()) {
       if (c.kind() == ColumnKind.INTEGER) {
         replaced.put(c.name(), new ColumnSpec(c.name(), ColumnKind.CONTINUOUS, null, null,
             c.missingValues(), c.unit()));
-      } else if (c.kind().isDiscrete() && !c.categories().isEmpty()) {
+      } else if (c.kind().isDiscrete() && !c.categories().isEmpty()
+          && !(c.kind() == ColumnKind.BOOLEAN && BooleanSpelling.isSpelling(c.categories()))) {
+        // A boolean's spelling is kept: it is how every side's values are decoded by meaning.
         replaced.put(c.name(), c.withCategories(java.util.List.of()));
       }
     }

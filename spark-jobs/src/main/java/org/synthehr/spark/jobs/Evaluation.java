@@ -12,6 +12,7 @@ import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.Evaluator;
+import org.synthehr.evaluator.stats.SideAgreement;
 import org.synthehr.evaluator.stats.StatisticsPlan;
 import org.synthehr.evaluator.stats.TableStatistics;
 import org.synthehr.spark.config.EvaluateConfig;
@@ -50,13 +51,16 @@ public final class Evaluation {
     TableStatistics synStats = SparkStatistics.count(synthetic.select(plan.names().stream()
         .map(c -> org.apache.spark.sql.functions.col("`" + c + "`"))
         .toArray(org.apache.spark.sql.Column[]::new)), plan, syntheticSource);
+    // Before any figure: both sides must spell every column alike, or the figures are artefacts.
+    TableStatistics realStats = TableStatistics.of(real, plan);
+    SideAgreement.require(plan, realStats, synStats, syntheticSource);
     Table synSample = SampleCollector.collect(synthetic, real.schema(), synStats.rows(),
         ec.syntheticSampleRows(), config.seeds().seed("evaluate.subsample"), syntheticSource);
     console.detail(String.format(Locale.ROOT, "counted %,d synthetic rows (%d columns, %d pairs)"
         + " with Spark; collected a seeded subsample of %,d rows for model-based metrics (%.1fs)",
         synStats.rows(), plan.columns().size(), plan.pairCount(), synSample.rowCount(),
         (System.nanoTime() - start) / 1e9));
-    Evaluator.Inputs inputs = new Evaluator.Inputs(plan, TableStatistics.of(real, plan), synStats,
+    Evaluator.Inputs inputs = new Evaluator.Inputs(plan, realStats, synStats,
         hold == null ? null : TableStatistics.of(hold, plan), real, synSample, hold,
         Evaluator.matched(plan, synSample, hold));
     Evaluator.Outcome outcome = Evaluator.evaluate(inputs, ec.settings(),

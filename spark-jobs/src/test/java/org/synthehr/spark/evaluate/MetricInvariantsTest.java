@@ -1,0 +1,213 @@
+package org.synthehr.spark.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.synthehr.core.io.DatasetLoader;
+import org.synthehr.core.result.MetricResult;
+import org.synthehr.core.seed.Seeds;
+import org.synthehr.core.table.Table;
+import org.synthehr.core.testing.TestData;
+import org.synthehr.evaluator.Evaluator;
+import org.synthehr.evaluator.config.EvaluationSettings;
+import org.synthehr.privacy.PrivacyAssessment;
+import org.synthehr.privacy.PrivacyConfig;
+import org.synthehr.privacy.PrivacyMetrics;
+import org.synthehr.privacy.attack.LocalShadowTrainer;
+import org.synthehr.privacy.attack.ShadowPlan;
+import org.synthehr.privacy.attack.ShadowTrainer;
+import org.synthehr.privacy.encode.DistanceSpace;
+import org.synthehr.privacy.testing.CopyingSynthesizer;
+import org.synthehr.spark.config.JobConfig;
+import org.synthehr.spark.config.JobConfigLoader;
+
+/**
+ * The invariants every figure must keep, on every table of the corpus (each loaded with its
+ * inferred schema, as a new user's table would be), split by patient into three disjoint real
+ * parts: training, holdout, and a third part standing in for the synthetic data.
+ *
+ * <ul>
+ *   <li>Real data scored as if it were synthetic looks real: the detection AUC's interval holds
+ *       0.5, each TSTR/TRTR interval holds 1, every membership-attack AUC's interval holds 0.5,
+ *       and shape and trend are within noise of the holdout baseline.
+ *   <li>A generator that copies its training rows is flagged by every attack.
+ * </ul>
+ *
+ * These are the tests a value-spelling artefact (detection 1.0, TSTR 0.5) cannot pass. The bench
+ * ({@code bin/bench corpus}) runs the same on whole tables.
+ */
+class MetricInvariantsTest {
+  /** Rows per part in CI: enough for intervals of useful width, small enough for seconds. */
+  private static final int PART_ROWS = 500;
+
+  static Stream<Path> corpus() throws IOException {
+    Path root = TestData.repoRoot();
+    List<Path> configs = new ArrayList<>(List.of(root.resolve("configs/diabetes130-sample.yaml")));
+    Path dir = root.resolve("configs/corpus");
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(configs::add);
+      }
+    }
+    return configs.stream();
+  }
+
+  /** The three parts of a corpus table, split by patient where the table has a patient column. */
+  record Parts(JobConfig config, Table training, Table holdout, Table asSynthetic) {}
+
+  static Parts parts(Path configFile) {
+    Path root = TestData.repoRoot();
+    JobConfig raw = JobConfigLoader.load(configFile, List.of()).config();
+    JobConfig config = JobConfigLoader.load(configFile, List.of(
+        "input.path=" + root.resolve(raw.input().path()),
+        "input.schema=" + (raw.input().schema() == null ? "null"
+            : root.resolve(raw.input().schema()).toString()))).config();
+    Table table = DatasetLoader.load(config.input()).table();
+    String key = table.schema().entityKey();
+    SplittableRandom rnd = new SplittableRandom(11);
+    List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    long salt = rnd.nextLong();
+    for (int r = 0; r < table.rowCount(); r++) {
+      String patient = key == null ? Integer.toString(r) : table.format(r, table.schema()
+          .indexOf(key));
+      int part = (int) Math.floorMod(Seeds.mix(Seeds.fnv1a(patient) ^ salt), 3L);
+      if (parts.get(part).size() < PART_ROWS) {
+        parts.get(part).add(r);
+      }
+    }
+    Table modelled = table.modelled();
+    Table[] out = new Table[3];
+    for (int p = 0; p < 3; p++) {
+      out[p] = modelled.take(parts.get(p).stream().mapToInt(Integer::intValue).toArray());
+    }
+    return new Parts(config, out[0], out[1], out[2]);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void realDataScoredAsIfSyntheticLooksReal(Path configFile) {
+    Parts p = parts(configFile);
+    String name = configFile.getFileName().toString();
+    EvaluationSettings settings = p.config().evaluate().settings();
+    Evaluator.Outcome outcome = Evaluator.evaluate(Evaluator.inMemory(p.training(), p.holdout(),
+        p.asSynthetic(), settings), settings, Seeds.of(5), line -> { });
+    Map<String, MetricResult> m = byId(outcome.metrics());
+    List<String> broken = new ArrayList<>();
+    holds(broken, m.get("fidelity.detection.auc"), 0.5);
+    m.values().stream().filter(r -> r.id().matches("utility\\.[a-z]+\\.ratio\\.auc"))
+        .forEach(r -> holds(broken, r, 1.0));
+    for (String q : List.of("fidelity.quality.shape", "fidelity.quality.trend")) {
+      MetricResult r = m.get(q);
+      if (r != null && r.baseline() != null && Math.abs(r.value() - r.baseline()) > 0.03) {
+        broken.add(String.format(Locale.ROOT, "%s %.3f against baseline %.3f", q, r.value(),
+            r.baseline()));
+      }
+    }
+    List<MetricResult> privacy = PrivacyAssessment.attacks(p.training(), p.holdout(),
+        p.asSynthetic(), attacks(p.config()), freshRealRows(), Seeds.of(6), line -> { });
+    privacy.stream().filter(r -> r.id().matches("privacy\\.mia\\.[a-z_]+\\.auc"))
+        .forEach(r -> holds(broken, r, 0.5));
+    privacy.stream().filter(r -> r.id().endsWith(".risk")).forEach(r -> holds(broken, r, 0.0));
+    assertTrue(broken.isEmpty(), name + ": real data scored as synthetic looks fake: " + broken);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void aCopierIsFlaggedByEveryAttack(Path configFile) {
+    Parts p = parts(configFile);
+    String name = configFile.getFileName().toString();
+    List<MetricResult> all = new ArrayList<>(PrivacyMetrics.compute(
+        DistanceSpace.fit(p.training(), p.holdout()), p.training(), p.holdout(), p.training(),
+        2000, 10000, 0.5, 3));
+    all.addAll(PrivacyAssessment.attacks(p.training(), p.holdout(), p.training(),
+        attacks(p.config()), new LocalShadowTrainer(CopyingSynthesizer::new, null),
+        Seeds.of(6), line -> { }));
+    Map<String, MetricResult> m = byId(all);
+    List<String> missed = new ArrayList<>();
+    for (MetricResult r : all) {
+      boolean attack = r.id().matches("privacy\\.mia\\.[a-z_]+\\.auc") || r.id().endsWith(".risk");
+      double floor = r.id().endsWith(".risk") ? 0.0 : 0.5;
+      if (attack && !(r.interval() != null && r.interval().low() > floor)) {
+        missed.add(describe(r));
+      }
+    }
+    for (String id : List.of("privacy.mia.distance.auc", "privacy.mia.density_ratio.auc",
+        "privacy.mia.shadow_model.auc", "privacy.singling_out.risk")) {
+      if (!m.containsKey(id)) {
+        missed.add(id + " was not computed");
+      }
+    }
+    if (m.get("privacy.exact_match.rate").value() < 0.9) {
+      missed.add(describe(m.get("privacy.exact_match.rate")));
+    }
+    assertTrue(missed.isEmpty(), name + ": a copier was not caught by " + missed);
+  }
+
+  /** The attacks as configured, sized for parts of {@value #PART_ROWS} rows. */
+  private static PrivacyConfig.Attacks attacks(JobConfig config) {
+    PrivacyConfig.Attacks a = config.privacy().attacks();
+    return new PrivacyConfig.Attacks(true, 200, 250, 500, 4, 100, 200, a.densityBandwidth(),
+        a.quasiIdentifiers(), a.secrets(), a.numericTolerance(), 300, a.singlingOutColumns(),
+        a.nearMatchDistance(), 100);
+  }
+
+  /**
+   * The shadows of a "generator" that emits other patients' real rows: each shadow's sample is
+   * drawn from the pool rows outside its own training rows.
+   */
+  private static ShadowTrainer freshRealRows() {
+    return (pool, plans) -> {
+      List<Table> out = new ArrayList<>();
+      for (ShadowPlan plan : plans) {
+        java.util.Set<Integer> in = new java.util.HashSet<>();
+        for (int r : plan.trainingRows()) {
+          in.add(r);
+        }
+        List<Integer> outside = new ArrayList<>();
+        for (int r = 0; r < pool.rowCount(); r++) {
+          if (!in.contains(r)) {
+            outside.add(r);
+          }
+        }
+        SplittableRandom rnd = new SplittableRandom(plan.seed());
+        int[] rows = new int[plan.sampleRows()];
+        for (int i = 0; i < rows.length; i++) {
+          rows[i] = outside.get(rnd.nextInt(outside.size()));
+        }
+        out.add(pool.take(rows));
+      }
+      return out;
+    };
+  }
+
+  private static void holds(List<String> broken, MetricResult r, double value) {
+    if (r == null) {
+      broken.add("a metric expected at " + value + " was not computed");
+    } else if (r.interval() == null || r.interval().low() > value || r.interval().high() < value) {
+      broken.add(describe(r) + " excludes " + value);
+    }
+  }
+
+  private static String describe(MetricResult r) {
+    return r.interval() == null ? String.format(Locale.ROOT, "%s %.3f", r.id(), r.value())
+        : String.format(Locale.ROOT, "%s %.3f [%.3f, %.3f]", r.id(), r.value(),
+            r.interval().low(), r.interval().high());
+  }
+
+  private static Map<String, MetricResult> byId(List<MetricResult> metrics) {
+    Map<String, MetricResult> out = new HashMap<>();
+    metrics.forEach(r -> out.put(r.id(), r));
+    return out;
+  }
+}
