@@ -10,6 +10,7 @@ import org.synthehr.core.result.Direction;
 import org.synthehr.core.result.Interval;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.seed.Seeds;
+import org.synthehr.core.table.EntityRows;
 import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.config.SupportConfig;
 import org.synthehr.evaluator.model.Bootstrap;
@@ -39,6 +40,10 @@ public final class AlphaBetaMetric {
   /** α-precision and β-recall of synthetic rows (and holdout rows as the baseline). */
   public static List<MetricResult> compute(Table real, Table synthetic, Table holdout,
       SupportConfig config, Bootstrap bootstrap, Seeds seeds) {
+    // One row per patient on the real sides, so a patient's other rows are not its neighbours.
+    real = EntityRows.onePerEntity(real, seeds.seed("patients.real"));
+    holdout = holdout == null ? null : EntityRows.onePerEntity(holdout,
+        seeds.seed("patients.holdout"));
     int n = Math.min(config.maxRows(), Math.min(real.rowCount(), synthetic.rowCount()));
     if (holdout != null) {
       n = Math.min(n, holdout.rowCount());

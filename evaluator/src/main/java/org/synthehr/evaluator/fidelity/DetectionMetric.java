@@ -10,6 +10,7 @@ import org.synthehr.core.result.Interval;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.seed.Seeds;
 import org.synthehr.core.table.Column;
+import org.synthehr.core.table.EntityRows;
 import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.config.DetectionConfig;
 import org.synthehr.core.stats.Auc;
@@ -35,6 +36,11 @@ public final class DetectionMetric {
    */
   public static List<MetricResult> compute(Table real, Table synthetic, Table holdout,
       DetectionConfig config, Bootstrap bootstrap, Seeds seeds) {
+    // One row per patient on the real sides: a patient's other rows are near copies that a
+    // classifier would "recognise" across its own train/test split.
+    real = EntityRows.onePerEntity(real, seeds.seed("patients.real"));
+    holdout = holdout == null ? null : EntityRows.onePerEntity(holdout,
+        seeds.seed("patients.holdout"));
     int n = Math.min(config.maxRows(), Math.min(real.rowCount(), synthetic.rowCount()));
     if (holdout != null) {
       n = Math.min(n, holdout.rowCount());

@@ -1,7 +1,10 @@
 package org.synthehr.privacy.attack;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.synthehr.core.table.EntityRows;
 import org.synthehr.core.table.Table;
 import org.synthehr.generator.compute.MixedRows;
 import org.synthehr.privacy.stats.RocFigures;
@@ -47,7 +50,8 @@ public final class MembershipGame {
           + " 20 holdout rows, got " + training.rowCount() + " and " + holdout.rowCount());
     }
     Table members = training.modelled().take(Samples.without(training.rowCount(), n, rnd));
-    int[][] split = Samples.split(holdout.rowCount(), n, rnd);
+    int[][] split = EntityRows.hasEntities(holdout) ? byPatient(holdout, n, rnd)
+        : Samples.split(holdout.rowCount(), n, rnd);
     Table nonMembers = holdout.modelled().take(split[0]);
     int[] rest = split[1];
     int[] pick = Samples.without(rest.length, maxReference, rnd);
@@ -58,6 +62,33 @@ public final class MembershipGame {
     Table reference = holdout.modelled().take(refRows);
     Table syn = synthetic.modelled().take(Samples.without(synthetic.rowCount(), maxSynthetic, rnd));
     return new MembershipGame(members, nonMembers, AttackerKnowledge.of(syn, reference));
+  }
+
+  /**
+   * Non-member targets (n rows, taken patient by patient) and the rows of every other patient: a
+   * non-member's other rows must not sit in the attacker's reference data, where they would make
+   * it look unlike a member to any attack that compares it with the reference. Rows of the last
+   * patient beyond n are left out of both.
+   */
+  private static int[][] byPatient(Table holdout, int n, SplittableRandom rnd) {
+    int[][] patients = EntityRows.shuffled(EntityRows.groups(holdout), rnd);
+    List<Integer> targets = new ArrayList<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int[] rows : patients) {
+      if (targets.size() < n) {
+        for (int r : rows) {
+          if (targets.size() < n) {
+            targets.add(r);
+          }
+        }
+      } else {
+        for (int r : rows) {
+          rest.add(r);
+        }
+      }
+    }
+    return new int[][] {targets.stream().mapToInt(Integer::intValue).sorted().toArray(),
+        rest.stream().mapToInt(Integer::intValue).sorted().toArray()};
   }
 
   /** Members per side. */

@@ -45,7 +45,10 @@ public final class Evaluation {
       Provenance provenance, Console console) {
     EvaluateConfig ec = config.evaluate();
     Table real = training.modelled();
-    Table hold = holdout.rowCount() > 0 ? holdout.select(real.schema().names()) : null;
+    // The samples keep the patient column (if any), so row-holding-out metrics can keep a
+    // patient's rows together; statistics and models read the modelled columns only.
+    Table realSample = withEntityKey(training, real);
+    Table hold = holdout.rowCount() > 0 ? withEntityKey(holdout, real) : null;
     StatisticsPlan plan = Evaluator.plan(real, ec.settings());
     long start = System.nanoTime();
     TableStatistics synStats = SparkStatistics.count(synthetic.select(plan.names().stream()
@@ -61,7 +64,7 @@ public final class Evaluation {
         synStats.rows(), plan.columns().size(), plan.pairCount(), synSample.rowCount(),
         (System.nanoTime() - start) / 1e9));
     Evaluator.Inputs inputs = new Evaluator.Inputs(plan, realStats, synStats,
-        hold == null ? null : TableStatistics.of(hold, plan), real, synSample, hold,
+        hold == null ? null : TableStatistics.of(hold, plan), realSample, synSample, hold,
         Evaluator.matched(plan, synSample, hold));
     Evaluator.Outcome outcome = Evaluator.evaluate(inputs, ec.settings(),
         config.seeds().child("evaluate"), console::detail);
@@ -77,5 +80,14 @@ public final class Evaluation {
     privacy.forEach(m -> summary.put(m.id(), m.value()));
     return new Report("Synthetic data report: " + config.input().path(), summary, metrics,
         provenance);
+  }
+
+  private static Table withEntityKey(Table table, Table modelled) {
+    List<String> names = new ArrayList<>(modelled.schema().names());
+    String key = table.schema().entityKey();
+    if (key != null && table.schema().indexOf(key) >= 0) {
+      names.add(key);
+    }
+    return table.select(names);
   }
 }

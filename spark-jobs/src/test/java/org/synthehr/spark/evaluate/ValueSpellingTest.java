@@ -120,8 +120,7 @@ class ValueSpellingTest {
   private static Map<String, Double> evaluate(Path synthetic, String report) {
     Path out = dir.resolve(report);
     CliRun run = CliRun.of(concat(new String[] {"evaluate", config.toString(), "--synthetic",
-        synthetic.toString(), "--report", out.toString()}, java.util.Arrays.copyOf(SMALL, SMALL.length - 1)));
-    System.out.println("DEBUG " + synthetic + "\n" + run.err());
+        synthetic.toString(), "--report", out.toString()}, SMALL));
     assertEquals(0, run.exitCode(), run.err());
     return metrics(out);
   }
