@@ -14,6 +14,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.synthehr.core.error.InvalidInputException;
+import org.synthehr.core.error.Problem;
 
 /**
  * What the CSV readers need to know about a file before parsing it: its text (gzip undone, decoded
@@ -122,6 +124,15 @@ public final class CsvDialect {
       }
     }
     return false;
+  }
+
+  /** The error for a file whose bytes are not text in the encoding, naming the first bad line. */
+  public static InvalidInputException notDecodable(Path file, Charset encoding) {
+    long line = firstUndecodableLine(file, encoding);
+    return new InvalidInputException(Problem.ofInput(file.toString(), (line > 0 ? "line " + line
+        : "the file") + " is not valid " + encoding.name() + " text", "set input.encoding to the"
+        + " file's encoding (e.g. ISO-8859-1 or windows-1252), or save the file as "
+        + encoding.name()));
   }
 
   /**

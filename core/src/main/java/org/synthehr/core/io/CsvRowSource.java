@@ -30,8 +30,6 @@ import org.synthehr.core.error.Problem;
  */
 public final class CsvRowSource implements RowSource {
   private static final int RAGGED_LISTED = 5;
-  private static final String ENCODING_FIX = "set input.encoding to the file's encoding (e.g."
-      + " ISO-8859-1 or windows-1252), or save the file as ";
 
   private final String name;
   private final Path file;
@@ -105,10 +103,14 @@ public final class CsvRowSource implements RowSource {
   }
 
   private InvalidInputException notDecodable(Path file) {
-    long line = CsvDialect.firstUndecodableLine(file, encoding);
-    return new InvalidInputException(Problem.ofInput(name, (line > 0 ? "line " + line
-        : "the file") + " is not valid " + encoding.name() + " text",
-        ENCODING_FIX + encoding.name()));
+    return CsvDialect.notDecodable(file, encoding);
+  }
+
+  /** The parser's own words, without exception class names or the line it started on. */
+  private static String reason(Throwable e) {
+    Throwable root = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String text = String.valueOf(root.getMessage());
+    return text.replaceFirst("^\\(startline \\d+\\)\\s*", "");
   }
 
   private static void closeQuietly(CSVParser p) {
@@ -186,7 +188,7 @@ public final class CsvRowSource implements RowSource {
         throw notDecodable(file);
       }
       throw new InvalidInputException(Problem.ofRow(name, null, rowNumber + 1,
-          "the CSV cannot be parsed from line " + startLine + " on (" + e.getMessage() + ")",
+          "the CSV cannot be parsed from line " + startLine + " on (" + reason(e) + ")",
           "check for an unbalanced quote (\"): a quoted field must end with a quote, and a quote"
               + " inside it must be doubled (\"\")"));
     }
