@@ -116,6 +116,28 @@ class SparkCsvIngestTest {
   }
 
   @Test
+  void withoutQuotedLineBreaksSparkReadsLineByLineWithTheSameSettings() throws IOException {
+    // No quoted line break: Spark's splittable line reader, which must drop the BOM'd header
+    // line, split CRLF lines and decode Latin-1 as the core reader does.
+    String text = "id;age;note;label\r\n";
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      String note = i % 2 == 0 ? "café; \"crème\"" : "plain";
+      expected.add(note);
+      text += i + ";" + (30 + i) + ";" + (i % 2 == 0 ? "\"café; \"\"crème\"\"\"" : note) + ";"
+          + (i % 3 == 0 ? "yes" : "no") + "\r\n";
+    }
+    Path bom = write("bom.csv", "\uFEFF" + text, StandardCharsets.UTF_8);
+    assertFalse(SparkCsv.needsMultiLine(List.of(bom), CsvOptions.DEFAULT));
+    assertEquals(expected, sparkNotes(input(bom, null, null)));
+    assertEquals(expected, coreNotes(input(bom, null, null)));
+    InputConfig latin = input(write("latin1.csv", text, StandardCharsets.ISO_8859_1), ";",
+        "ISO-8859-1");
+    assertEquals(expected, sparkNotes(latin));
+    assertEquals(expected, coreNotes(latin));
+  }
+
+  @Test
   void unbalancedQuoteIsAnErrorNamingFileAndRow() throws IOException {
     Path p = write("open.csv", notes(',', "\n").replace("\n5,45,", "\n5,\"45,"),
         StandardCharsets.UTF_8);
