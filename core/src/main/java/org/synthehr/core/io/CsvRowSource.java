@@ -23,10 +23,10 @@ import org.synthehr.core.error.Problem;
  * Streams a CSV file (optionally gzip-compressed) as RFC 4180 defines it, with Apache Commons CSV:
  * quoted fields may hold delimiters, doubled quotes and line breaks; CRLF or LF line ends; a byte
  * order mark is dropped; the delimiter and encoding come from {@link CsvOptions}. The first record
- * is the header. Missing files, empty files, undecodable bytes, an unbalanced quote, a header without
- * rows, duplicate or blank column names and rows with the wrong number of fields are reported as
- * {@link InvalidInputException}s that name the file and the rows; ragged rows are all collected and
- * reported together when the stream ends.
+ * is the header. Missing files, empty files, undecodable bytes, an unbalanced quote, a header
+ * without rows, duplicate or blank column names and rows with the wrong number of fields are
+ * reported as {@link InvalidInputException}s that name the file and the rows; ragged rows are all
+ * collected and reported together when the stream ends.
  */
 public final class CsvRowSource implements RowSource {
   private static final int RAGGED_LISTED = 5;

@@ -83,19 +83,17 @@ public final class SparkIngest {
     PartitionProfile merged;
     try {
       merged = profile(raw, header, declared, input.missingValues());
-    } catch (RuntimeException e) {
-      raw.unpersist();
-      throw e;
     } catch (Exception e) {
       // Spark stops at some malformed CSV (a quoted field never closed, a stray quote inside a
       // quoted one) with a bare "cannot read file"; the core reader says which row and how to fix.
+      // (Spark throws its checked SparkException undeclared, hence Exception.)
       raw.unpersist();
       InvalidInputException why = DataFormat.of(local) == DataFormat.CSV ? diagnose(local, csv)
           : null;
       if (why != null) {
         throw why;
       }
-      throw new IllegalStateException("Spark could not read " + source, e);
+      throw e;
     }
     if (merged.ragged > 0) {
       raw.unpersist();
@@ -178,9 +176,9 @@ public final class SparkIngest {
   private static InvalidInputException raggedRows(Path file, CsvOptions csv, long count,
       int fields) {
     InvalidInputException why = diagnose(file, csv);
-    return why != null ? why : new InvalidInputException(Problem.ofInput(file.toString(), count + " row(s) do not"
-        + " have the " + fields + " fields the header has", "make every row have one value per"
-        + " column (check for unquoted commas or a cut-off file)"));
+    return why != null ? why : new InvalidInputException(Problem.ofInput(file.toString(), count
+        + " row(s) do not have the " + fields + " fields the header has", "make every row have one"
+        + " value per column (check for unquoted commas or a cut-off file)"));
   }
 
   /** What the core reader finds wrong with a CSV file in one streaming pass, or null. */
