@@ -20,7 +20,9 @@ import org.synthehr.core.io.CsvRowSource;
  * Spark's CSV reader set up to read a file exactly as the core reader ({@link CsvRowSource}) does:
  * RFC 4180 quoting ({@code "} quotes, {@code ""} inside them), the same delimiter (configured,
  * {@code .tsv}, or detected from the header line), the same encoding, and the header names as the
- * core reader gives them (without a byte order mark), passed to Spark as the schema.
+ * core reader gives them (without a byte order mark), passed to Spark as the schema. One
+ * difference remains: Spark's parser turns a CRLF inside a quoted value into LF (it has no option
+ * to keep it), where the core reader keeps the value as written.
  */
 public final class SparkCsv {
   private SparkCsv() {}
