@@ -1,10 +1,9 @@
 package org.synthehr.core.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +13,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -22,15 +20,20 @@ import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
 
 /**
- * Streams a CSV file (optionally gzip-compressed) with Apache Commons CSV. The first record is the
- * header. Missing files, empty files, a header without rows, duplicate or blank column names and
- * rows with the wrong number of fields are reported as {@link InvalidInputException}s that name the
- * file and the rows; ragged rows are all collected and reported together when the stream ends.
+ * Streams a CSV file (optionally gzip-compressed) as RFC 4180 defines it, with Apache Commons CSV:
+ * quoted fields may hold delimiters, doubled quotes and line breaks; CRLF or LF line ends; a byte
+ * order mark is dropped; the delimiter and encoding come from {@link CsvOptions}. The first record
+ * is the header. Missing files, empty files, undecodable bytes, an unbalanced quote, a header
+ * without rows, duplicate or blank column names and rows with the wrong number of fields are
+ * reported as {@link InvalidInputException}s that name the file and the rows; ragged rows are all
+ * collected and reported together when the stream ends.
  */
 public final class CsvRowSource implements RowSource {
   private static final int RAGGED_LISTED = 5;
 
   private final String name;
+  private final Path file;
+  private final Charset encoding;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final List<String> header;
@@ -39,55 +42,90 @@ public final class CsvRowSource implements RowSource {
   private long rowNumber;
   private long dataRows;
 
-  private CsvRowSource(Path file, char delimiter) {
+  private CsvRowSource(Path file, CsvOptions options) {
     this.name = file.toString();
+    this.file = file;
+    this.encoding = options.encoding();
+    CSVParser opened = null;
     try {
       if (!Files.exists(file)) {
         throw new NoSuchFileException(file.toString());
       }
-      InputStream in = Files.newInputStream(file);
-      if (file.getFileName().toString().endsWith(".gz")) {
-        in = new GZIPInputStream(in, 1 << 16);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
-          1 << 16);
-      CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
+      CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(options.delimiterFor(file))
           .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(false).get();
-      this.parser = CSVParser.parse(reader, format);
-      this.records = parser.iterator();
+      opened = CSVParser.parse(CsvDialect.reader(file, encoding), format);
+      this.parser = opened;
+      this.records = opened.iterator();
       if (!records.hasNext()) {
-        parser.close();
+        opened.close();
         throw new InvalidInputException(Problem.ofInput(name,
             "the file is empty: there is no header line and no data",
             "point input.path at a CSV file whose first line names the columns"));
       }
-      this.header = stripBom(records.next().toList());
+      this.header = trimmed(records.next().toList());
       checkHeader();
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(Problem.ofInput(name, "the file does not exist",
           "check input.path (relative paths are resolved from the current directory)"));
     } catch (IOException | UncheckedIOException e) {
+      closeQuietly(opened);
+      if (decodingError(e)) {
+        throw notDecodable(file);
+      }
       throw new InvalidInputException(Problem.ofInput(name, "cannot be read as CSV ("
-          + e.getMessage() + ")", "check that the file is a readable, UTF-8 CSV file"));
+          + e.getMessage() + ")", "check that the file is a readable " + encoding.name()
+          + " CSV file (set input.encoding for another encoding)"));
     }
   }
 
-  /** Opens a CSV file with comma delimiter. */
+  /** Opens a CSV file, UTF-8, with the delimiter detected from the header line. */
   public static CsvRowSource open(Path file) {
-    return new CsvRowSource(file, ',');
+    return new CsvRowSource(file, CsvOptions.DEFAULT);
   }
 
-  /** Opens a CSV file with another delimiter. */
+  /** Opens a UTF-8 CSV file with the given delimiter. */
   public static CsvRowSource open(Path file, char delimiter) {
-    return new CsvRowSource(file, delimiter);
+    return new CsvRowSource(file, new CsvOptions(delimiter, StandardCharsets.UTF_8));
   }
 
-  private static List<String> stripBom(List<String> cells) {
-    List<String> out = new ArrayList<>(cells);
-    if (!out.isEmpty() && out.get(0).startsWith("\uFEFF")) {
-      out.set(0, out.get(0).substring(1));
+  /** Opens a CSV file with the given delimiter (or detection) and encoding. */
+  public static CsvRowSource open(Path file, CsvOptions options) {
+    return new CsvRowSource(file, options);
+  }
+
+  private static boolean decodingError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharacterCodingException) {
+        return true;
+      }
     }
-    return out.stream().map(String::trim).toList();
+    return false;
+  }
+
+  private InvalidInputException notDecodable(Path file) {
+    return CsvDialect.notDecodable(file, encoding);
+  }
+
+  /** The parser's own words, without exception class names or the line it started on. */
+  private static String reason(Throwable e) {
+    Throwable root = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String text = String.valueOf(root.getMessage());
+    return text.replaceFirst("^\\(startline \\d+\\)\\s*", "");
+  }
+
+  private static void closeQuietly(CSVParser p) {
+    try {
+      if (p != null) {
+        p.close();
+      }
+    } catch (IOException e) {
+      // Already failing with a clearer error; a reader we only read from loses nothing.
+    }
+  }
+
+  /** Header names without surrounding spaces (the byte order mark is already gone). */
+  private static List<String> trimmed(List<String> cells) {
+    return cells.stream().map(String::trim).toList();
   }
 
   private void checkHeader() {
@@ -121,10 +159,12 @@ public final class CsvRowSource implements RowSource {
 
   @Override
   public String[] next() {
+    long startLine = parser.getCurrentLineNumber() + 1;
     try {
       while (records.hasNext()) {
         CSVRecord record = records.next();
         rowNumber++;
+        startLine = parser.getCurrentLineNumber() + 1;
         if (record.size() != header.size()) {
           if (record.size() == 1 && record.get(0).isBlank()) {
             continue;
@@ -143,9 +183,14 @@ public final class CsvRowSource implements RowSource {
         return cells;
       }
     } catch (UncheckedIOException | IllegalStateException e) {
+      close();
+      if (decodingError(e)) {
+        throw notDecodable(file);
+      }
       throw new InvalidInputException(Problem.ofRow(name, null, rowNumber + 1,
-          "the CSV cannot be parsed here (" + e.getMessage() + ")",
-          "check for an unbalanced quote (\") on this or the previous row"));
+          "the CSV cannot be parsed from line " + startLine + " on (" + reason(e) + ")",
+          "check for an unbalanced quote (\"): a quoted field must end with a quote, and a quote"
+              + " inside it must be doubled (\"\")"));
     }
     finish();
     return null;
@@ -177,10 +222,7 @@ public final class CsvRowSource implements RowSource {
 
   @Override
   public void close() {
-    try {
-      parser.close();
-    } catch (IOException e) {
-      // Closing a reader we only read from cannot lose data; nothing to report.
-    }
+    // Closing a reader we only read from cannot lose data; nothing to report.
+    closeQuietly(parser);
   }
 }

@@ -42,13 +42,13 @@ public final class DatasetLoader {
     SchemaFile declared = input.schema() == null ? SchemaFile.none() : SchemaFile.load(Path.of(
         input.schema()));
     List<ColumnProfile> profiles;
-    try (RowSource rows = DataFormat.open(path)) {
+    try (RowSource rows = DataFormat.open(path, input.csv())) {
       profiles = profile(rows, declared, input.missingValues());
     }
     InferredSchema resolved = resolve(profiles, declared, input, path.toString());
     List<ColumnProfile> kept = keep(profiles, resolved.schema());
     Table table;
-    try (RowSource rows = DataFormat.open(path)) {
+    try (RowSource rows = DataFormat.open(path, input.csv())) {
       table = read(rows, resolved.schema());
     }
     return new Loaded(table, resolved, kept);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
 import org.synthehr.core.error.InvalidConfigException;
+import org.synthehr.core.io.CsvOptions;
+import org.synthehr.core.io.InputConfig;
 
 /**
  * The {@code input:} section of a longitudinal config: where the cohort is and how it is laid out.
@@ -34,12 +36,16 @@ import org.synthehr.core.error.InvalidConfigException;
  *     at the end of the window: length of stay, survival and severity scores leak the label
  * @param missingValues tokens meaning "missing" in every file (PhysioNet uses -1)
  * @param variables optional variables file (names, units, aggregation); default every variable seen
+ * @param delimiter the CSV field delimiter of every file, one character (null: detected per file
+ *     from its header line; {@code .tsv} means tab)
+ * @param encoding the CSV files' character encoding, a Java charset name (null: UTF-8)
  */
 public record CohortInputConfig(
     Layout layout, String staticPath, String staticSchema, String eventsPath, String visitsPath,
     String idColumn, String timeColumn, TimeUnit timeUnit, String variableColumn,
     String valueColumn, List<String> staticColumns, String outcomesPath, String outcomesIdColumn,
-    String label, List<String> keepOutcomes, List<String> missingValues, String variables) {
+    String label, List<String> keepOutcomes, List<String> missingValues, String variables,
+    String delimiter, String encoding) {
 
   public CohortInputConfig {
     layout = layout == null ? Layout.LONG : layout;
@@ -65,6 +71,30 @@ public record CohortInputConfig(
       throw new InvalidConfigException("input.outcomes_path is set but input.label is not. Fix: name"
           + " the outcome column to predict (e.g. label: In-hospital_death).");
     }
+    // Checked when the config is loaded, so a bad value fails before any work, naming the key.
+    CsvOptions.fromConfig(delimiter, encoding, "input");
+  }
+
+  /** An input whose CSV files are UTF-8 with their delimiters detected. */
+  public CohortInputConfig(Layout layout, String staticPath, String staticSchema,
+      String eventsPath, String visitsPath, String idColumn, String timeColumn, TimeUnit timeUnit,
+      String variableColumn, String valueColumn, List<String> staticColumns, String outcomesPath,
+      String outcomesIdColumn, String label, List<String> keepOutcomes, List<String> missingValues,
+      String variables) {
+    this(layout, staticPath, staticSchema, eventsPath, visitsPath, idColumn, timeColumn, timeUnit,
+        variableColumn, valueColumn, staticColumns, outcomesPath, outcomesIdColumn, label,
+        keepOutcomes, missingValues, variables, null, null);
+  }
+
+  /** How to read the cohort's CSV files. */
+  public CsvOptions csv() {
+    return CsvOptions.fromConfig(delimiter, encoding, "input");
+  }
+
+  /** One of the cohort's tables as a tabular input, read with the cohort's CSV settings. */
+  InputConfig table(String path, String schema, String tableLabel) {
+    return new InputConfig(path, schema, missingValues, List.of(), tableLabel, null, delimiter,
+        encoding);
   }
 
   private static void require(String value, String key, String what) {

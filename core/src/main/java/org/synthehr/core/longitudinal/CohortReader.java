@@ -44,8 +44,7 @@ public final class CohortReader {
   }
 
   private static Result readLong(CohortInputConfig input, GridConfig grid) {
-    StaticAttributes statics = StaticAttributes.read(input.staticPath(), input.staticSchema(),
-        input.idColumn(), input.missingValues());
+    StaticAttributes statics = StaticAttributes.read(input);
     OutcomeJoin joined = joinOutcomes(statics, input);
     Map<String, Integer> patientIndex = joined.attributes().index();
     Variables vars = Variables.of(input);
@@ -56,7 +55,7 @@ public final class CohortReader {
     boolean datetimes = false;
     boolean numbers = false;
     Set<String> missingTokens = new HashSet<>(input.missingValues());
-    try (RowSource src = DataFormat.open(Path.of(input.eventsPath()))) {
+    try (RowSource src = DataFormat.open(Path.of(input.eventsPath()), input.csv())) {
       int id = column(src, input.idColumn(), "input.id_column");
       int time = column(src, input.timeColumn(), "input.time_column");
       int var = column(src, input.variableColumn(), "input.variable_column");
@@ -136,7 +135,7 @@ public final class CohortReader {
     int[] staticAt;
     List<String> varNames = new ArrayList<>();
     String source;
-    try (RowSource src = DataFormat.open(Path.of(input.visitsPath()))) {
+    try (RowSource src = DataFormat.open(Path.of(input.visitsPath()), input.csv())) {
       source = src.name();
       header = src.header();
       int id = column(src, input.idColumn(), "input.id_column");
@@ -283,8 +282,7 @@ public final class CohortReader {
     if (input.staticPath() == null) {
       return fromVisits;
     }
-    StaticAttributes file = StaticAttributes.read(input.staticPath(), input.staticSchema(),
-        input.idColumn(), input.missingValues());
+    StaticAttributes file = StaticAttributes.read(input);
     return file.join(fromVisits.ids(), fromVisits.table(), fromVisits.table().schema().names(),
         source).attributes();
   }
@@ -301,8 +299,8 @@ public final class CohortReader {
       }
       return new OutcomeJoin(statics, -1);
     }
-    DatasetLoader.Loaded outcomes = DatasetLoader.load(new InputConfig(input.outcomesPath(), null,
-        input.missingValues(), List.of(), input.label(), null));
+    DatasetLoader.Loaded outcomes = DatasetLoader.load(input.table(input.outcomesPath(), null,
+        input.label()));
     StaticAttributes out = StaticAttributes.fromTable(outcomes.table(), input.outcomesId(),
         input.outcomesPath());
     List<String> columns = new ArrayList<>();

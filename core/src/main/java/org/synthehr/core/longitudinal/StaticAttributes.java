@@ -8,7 +8,6 @@ import java.util.Map;
 import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
 import org.synthehr.core.io.DatasetLoader;
-import org.synthehr.core.io.InputConfig;
 import org.synthehr.core.schema.ColumnSpec;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.table.CategoricalColumn;
@@ -28,11 +27,10 @@ import org.synthehr.core.table.Table;
 record StaticAttributes(String[] ids, Table table) {
 
   /** Reads a static file; the id column must exist and hold unique ids. */
-  static StaticAttributes read(String path, String schemaFile, String idColumn,
-      List<String> missingValues) {
-    DatasetLoader.Loaded loaded = DatasetLoader.load(new InputConfig(path, schemaFile,
-        missingValues, List.of(), null, null));
-    return fromTable(loaded.table(), idColumn, path);
+  static StaticAttributes read(CohortInputConfig input) {
+    DatasetLoader.Loaded loaded = DatasetLoader.load(input.table(input.staticPath(),
+        input.staticSchema(), null));
+    return fromTable(loaded.table(), input.idColumn(), input.staticPath());
   }
 
   /** Splits a table into ids (from {@code idColumn}) and modelled attributes. */

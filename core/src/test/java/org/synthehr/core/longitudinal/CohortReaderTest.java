@@ -191,6 +191,30 @@ class CohortReaderTest {
         .label());
   }
 
+  @Test
+  void cohortFilesUseTheInputsDelimiterAndEncoding(@TempDir Path dir) throws IOException {
+    // Semicolon-separated (detected), Latin-1, CRLF, a quoted static note over two lines.
+    Path visits = dir.resolve("visits.csv");
+    String note = "\"crème; \"\"brûlée\"\"\r\nline 2\"";
+    Files.write(visits, ("patient;day;sex;note;sbp\r\na;0;F;" + note + ";130\r\na;3;F;" + note
+        + ";128\r\nb;0;M;y;141\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    CohortInputConfig in = new CohortInputConfig(CohortInputConfig.Layout.VISITS, null, null, null,
+        visits.toString(), "patient", "day", CohortInputConfig.TimeUnit.DAYS, null, null,
+        List.of("sex", "note"), null, null, null, null, List.of(), null, null, "ISO-8859-1");
+    Cohort c = CohortReader.read(in, new GridConfig(1440, 10, Aggregation.MEAN, 0)).cohort();
+    assertEquals(2, c.size());
+    assertEquals(List.of("sbp"), c.schema().variableNames());
+    assertEquals(128f, c.value(0, 3, 0), 1e-5);
+    assertEquals("M", c.statics().categorical("sex").value(1));
+    // The same file read as UTF-8 is refused with the fix.
+    CohortInputConfig utf8 = new CohortInputConfig(CohortInputConfig.Layout.VISITS, null, null,
+        null, visits.toString(), "patient", "day", CohortInputConfig.TimeUnit.DAYS, null, null,
+        List.of("sex", "note"), null, null, null, null, List.of(), null, ";", null);
+    String err = assertThrows(InvalidInputException.class,
+        () -> CohortReader.read(utf8, GridConfig.hourly48())).getMessage();
+    assertTrue(err.contains("visits.csv: line 2 is not valid UTF-8 text"), err);
+  }
+
   private static CohortInputConfig longInput(Path stat, Path ev) {
     return new CohortInputConfig(CohortInputConfig.Layout.LONG, stat.toString(), null,
         ev.toString(), null, "record_id", "minutes", null, "parameter", "value", null, null, null,

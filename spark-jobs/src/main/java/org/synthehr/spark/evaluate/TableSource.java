@@ -5,14 +5,16 @@ import static org.apache.spark.sql.functions.col;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
+import org.synthehr.core.io.CsvOptions;
 import org.synthehr.core.io.DataFormat;
+import org.synthehr.spark.ingest.SparkCsv;
+import org.synthehr.spark.ingest.SparkTables;
 
 /**
  * Opens a table to evaluate (synthetic data from any tool, or a holdout file) as a Spark dataset of
@@ -26,30 +28,33 @@ public final class TableSource {
 
   /** Whether a directory holds CSV parts (Spark's CSV output) rather than Parquet ones. */
   private static boolean csvParts(Path dir) {
-    try (var files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString().toLowerCase(Locale.ROOT))
-          .anyMatch(f -> f.endsWith(".csv") || f.endsWith(".csv.gz"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + dir, e);
-    }
+    return !SparkCsv.files(dir).isEmpty();
+  }
+
+  /** The named columns of a file or directory; CSV as UTF-8 with the delimiter detected. */
+  public static Dataset<Row> open(SparkSession spark, Path path, List<String> columns,
+      String role) {
+    return open(spark, path, columns, role, CsvOptions.DEFAULT);
   }
 
   /**
    * The named columns of a file or directory.
    *
    * @param role what the data is, for messages ("synthetic data", "holdout")
+   * @param csv how to read CSV (the job's {@code input.delimiter} and {@code input.encoding})
    */
   public static Dataset<Row> open(SparkSession spark, Path path, List<String> columns,
-      String role) {
+      String role, CsvOptions csv) {
     if (!Files.exists(path)) {
       throw new InvalidInputException(Problem.ofInput(path.toString(), "does not exist",
           "pass the path of the " + role + " (a Parquet file or directory, or a CSV file)"));
     }
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     Dataset<Row> ds;
     if (Files.isRegularFile(path) ? DataFormat.of(path) == DataFormat.CSV : csvParts(path)) {
-      ds = spark.read().option("header", "true").option("escape", "\"")
-          .option("sep", name.endsWith(".tsv") || name.endsWith(".tsv.gz") ? "\t" : ",")
+      List<Path> files = SparkCsv.files(path);
+      // Every cell as text, under the names the core reader gives (no byte order mark).
+      List<String> header = SparkCsv.header(files.get(0), csv);
+      ds = SparkCsv.reader(spark, files, csv).schema(SparkTables.stringSchema(header))
           .csv(path.toString());
     } else {
       ds = spark.read().parquet(path.toString());

@@ -19,11 +19,11 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
+import org.synthehr.core.io.CsvOptions;
 import org.synthehr.core.io.CsvRowSource;
 import org.synthehr.core.io.DataFormat;
 import org.synthehr.core.io.DatasetLoader;
 import org.synthehr.core.io.InputConfig;
-import org.synthehr.core.io.RowSource;
 import org.synthehr.core.schema.ColumnProfile;
 import org.synthehr.core.schema.InferredSchema;
 import org.synthehr.core.schema.SchemaFile;
@@ -62,15 +62,16 @@ public final class SparkIngest {
         : SchemaFile.load(Path.of(input.schema()));
     Dataset<Row> raw;
     List<String> header;
+    CsvOptions csv = input.csv();
     if (DataFormat.of(local) == DataFormat.CSV) {
-      try (RowSource head = DataFormat.open(local)) {
-        header = head.header();
-      }
+      csv = csv.resolvedFor(local);
+      header = SparkCsv.header(local, csv);
       List<StructField> fields = new ArrayList<>(List.of(SparkTables.stringSchema(header).fields()));
       fields.add(new StructField(CORRUPT, DataTypes.StringType, true, Metadata.empty()));
-      raw = spark.read().option("header", "true").option("escape", "\"")
+      // The header read above (without a byte order mark) is the schema; Spark skips the file's
+      // own header line and counts rows of the wrong length into the corrupt-record column.
+      raw = SparkCsv.reader(spark, List.of(local), csv)
           .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
-          .option("sep", source.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? "\t" : ",")
           .schema(new StructType(fields.toArray(new StructField[0]))).csv(source);
     } else {
       Dataset<Row> parquet = spark.read().parquet(source);
@@ -79,10 +80,24 @@ public final class SparkIngest {
           org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType));
     }
     raw = raw.persist(StorageLevel.MEMORY_AND_DISK());
-    PartitionProfile merged = profile(raw, header, declared, input.missingValues());
+    PartitionProfile merged;
+    try {
+      merged = profile(raw, header, declared, input.missingValues());
+    } catch (Exception e) {
+      // Spark stops at some malformed CSV (a quoted field never closed, a stray quote inside a
+      // quoted one) with a bare "cannot read file"; the core reader says which row and how to fix.
+      // (Spark throws its checked SparkException undeclared, hence Exception.)
+      raw.unpersist();
+      InvalidInputException why = DataFormat.of(local) == DataFormat.CSV ? diagnose(local, csv)
+          : null;
+      if (why != null) {
+        throw why;
+      }
+      throw e;
+    }
     if (merged.ragged > 0) {
       raw.unpersist();
-      throw raggedRows(local, merged.ragged, header.size());
+      throw raggedRows(local, csv, merged.ragged, header.size());
     }
     if (merged.rows == 0) {
       raw.unpersist();
@@ -158,16 +173,23 @@ public final class SparkIngest {
   }
 
   /** Ragged rows: exact row numbers from a streaming pass over the local file (error path only). */
-  private static InvalidInputException raggedRows(Path file, long count, int fields) {
-    try (CsvRowSource rows = CsvRowSource.open(file)) {
+  private static InvalidInputException raggedRows(Path file, CsvOptions csv, long count,
+      int fields) {
+    InvalidInputException why = diagnose(file, csv);
+    return why != null ? why : new InvalidInputException(Problem.ofInput(file.toString(), count
+        + " row(s) do not have the " + fields + " fields the header has", "make every row have one"
+        + " value per column (check for unquoted commas or a cut-off file)"));
+  }
+
+  /** What the core reader finds wrong with a CSV file in one streaming pass, or null. */
+  private static InvalidInputException diagnose(Path file, CsvOptions csv) {
+    try (CsvRowSource rows = CsvRowSource.open(file, csv)) {
       while (rows.next() != null) {
-        // The source collects ragged rows and throws at the end.
+        // The source collects ragged rows and throws at the end, or at a parse error.
       }
     } catch (InvalidInputException e) {
       return e;
     }
-    return new InvalidInputException(Problem.ofInput(file.toString(), count + " row(s) do not"
-        + " have the " + fields + " fields the header has", "make every row have one value per"
-        + " column (check for unquoted commas or a cut-off file)"));
+    return null;
   }
 }

@@ -56,7 +56,7 @@ public final class EvaluateJob {
       console.step(3, STEPS, "evaluate " + syntheticPath);
       TableSchema modelled = data.ingested().schema().schema().modelled();
       Dataset<Row> synthetic = TableSource.open(spark, syntheticPath, modelled.names(),
-          "synthetic data");
+          "synthetic data", config.input().csv());
       Map<String, Object> counts = new LinkedHashMap<>();
       counts.put("training_rows", data.trainingRows());
       counts.put("holdout_rows", data.holdoutRows());
@@ -120,7 +120,8 @@ public final class EvaluateJob {
     Table training = SparkTables.collect(DataSplit.atMost(in.text(), trainRows,
         config.split().maxTrainRows(), config.seeds().seed("train.subsample")), schema,
         in.source());
-    Dataset<Row> hold = TableSource.open(spark, holdout, schema.modelled().names(), "holdout");
+    Dataset<Row> hold = TableSource.open(spark, holdout, schema.modelled().names(), "holdout",
+        config.input().csv());
     long holdRows = hold.count();
     Table holdoutTable = SampleCollector.collect(hold, schema.modelled(), holdRows,
         config.evaluate().maxRows(), config.seeds().seed("holdout.subsample"), holdout.toString());
