@@ -40,6 +40,7 @@ class PipelineResumeTest {
     out = shared.resolve("run");
     partial = shared.resolve("run.partial");
     CliRun run = CliRun.of("pipeline", config.toString(), "--set", "output.dir=" + out);
+    System.out.println("uninterrupted run:\n" + run.err()); // in the surefire report
     assertEquals(0, run.exitCode(), run.err());
     uninterrupted = ResumeFixture.comparable(out);
     AtomicOutput.deleteRecursively(out);
@@ -62,6 +63,7 @@ class PipelineResumeTest {
     // A real mistake that only shows when evaluation runs: a label value the data never has.
     CliRun failed = CliRun.of("pipeline", config.toString(), "--set", "output.dir=" + out,
         "--set", "evaluate.utility.positive=[\"<31\"]");
+    System.out.println("failed run:\n" + failed.err());
     assertEquals(ExitCodes.USAGE, failed.exitCode(), failed.err());
     String err = failed.err();
     assertTrue(err.contains("synth pipeline: evaluate.utility.positive lists <31"), err);
@@ -114,6 +116,7 @@ class PipelineResumeTest {
     } finally {
       System.clearProperty("synthehr.test.fail-at-stage");
     }
+    System.out.println("failed run:\n" + failed.err());
     assertEquals(ExitCodes.INTERNAL, failed.exitCode(), failed.err());
     String err = failed.err();
     String paragraph = err.substring(err.indexOf("synth pipeline: "));
@@ -144,6 +147,23 @@ class PipelineResumeTest {
     assertTrue(data.err().contains("(changed: the contents of input.path)"), data.err());
     assertFalse(data.err().contains("\tat "), data.err());
     assertEquals("completed", ResumeFixture.status(partial, "train"), "refusals keep the run");
+
+    // --overwrite starts over: the kept run is deleted; a bug before training keeps nothing and
+    // leaves its trace beside the output.
+    System.setProperty("synthehr.test.fail-at-stage", "train");
+    CliRun over;
+    try {
+      over = CliRun.of("pipeline", cfg.toString(), "--set", "output.dir=" + out, "--overwrite");
+    } finally {
+      System.clearProperty("synthehr.test.fail-at-stage");
+    }
+    assertEquals(ExitCodes.INTERNAL, over.exitCode(), over.err());
+    assertTrue(over.err().contains("deleting the unfinished run in " + partial), over.err());
+    assertTrue(over.err().contains("internal error in the train stage"), over.err());
+    assertTrue(over.err().contains("Nothing was kept"), over.err());
+    assertTrue(over.err().contains("The full trace is in " + tmp.resolve("other.error.log")),
+        over.err());
+    assertFalse(Files.exists(partial) || Files.exists(out), "nothing half-made is left");
   }
 
   @Test
@@ -165,6 +185,7 @@ class PipelineResumeTest {
     } finally {
       child.destroyForcibly();
     }
+    System.out.println("killed run:\n" + Files.readString(log)); // in the surefire report
     assertEquals(137, child.exitValue(), "killed by SIGKILL");
     assertFalse(Files.exists(out), "a killed run never looks finished");
     assertEquals("completed", ResumeFixture.status(partial, "sample"));
@@ -172,6 +193,7 @@ class PipelineResumeTest {
 
     CliRun resumed = CliRun.of("pipeline", config.toString(), "--set", "output.dir=" + out,
         "--resume");
+    System.out.println("resumed run:\n" + resumed.err());
     assertEquals(0, resumed.exitCode(), resumed.err());
     assertTrue(resumed.err().contains("Resuming the unfinished run in " + partial
         + " (stages done: prepare, train, sample)"), resumed.err());
