@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
             + " continues from the last finished stage without retraining. Settings under"
             + " evaluate.*, privacy.attacks.* and release.* may change before resuming (the"
             + " evaluation is redone); any other change of config, seed or input is refused"
-            + " (exit 2).",
+            + " (exit 2). Without --resume, a kept directory stops the run until you choose"
+            + " --resume or --overwrite. (Longitudinal configs do not keep stages yet.)",
         "",
         "Privacy: rare categories are merged before training and synthetic rows that copy a"
             + " training row are dropped (privacy.controls); membership, attribute-inference and"
