@@ -37,14 +37,17 @@ final class PartialRun implements AutoCloseable {
 
   private final Path target;
   private final AtomicOutput out;
+  private final RunLock lock;
   private final StageLog log;
   private final String command;
   private final boolean resumed;
   private String current = "prepare";
 
-  private PartialRun(Path target, AtomicOutput out, StageLog log, String command, boolean resumed) {
+  private PartialRun(Path target, AtomicOutput out, RunLock lock, StageLog log, String command,
+      boolean resumed) {
     this.target = target;
     this.out = out;
+    this.lock = lock;
     this.log = log;
     this.command = command;
     this.resumed = resumed;
@@ -69,26 +72,42 @@ final class PartialRun implements AutoCloseable {
     if (Files.exists(target) && !overwrite) {
       throw new OutputExistsException(target);
     }
-    StageLog kept = Files.isDirectory(dir) ? StageLog.read(dir) : null;
-    if (Files.isDirectory(dir) && !resume) {
+    boolean existed = Files.isDirectory(dir);
+    RunLock lock = RunLock.acquire(dir);
+    try {
+      return open(target, dir, existed, lock, overwrite, resume, fingerprint, command, console);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      if (!existed) {
+        AtomicOutput.deleteRecursively(dir);
+      }
+      throw e;
+    }
+  }
+
+  private static PartialRun open(Path target, Path dir, boolean existed, RunLock lock,
+      boolean overwrite, boolean resume, RunFingerprint fingerprint, String command,
+      Console console) {
+    StageLog kept = StageLog.read(dir);
+    if (existed && !resume) {
       if (!overwrite) {
         throw new UnfinishedRunException(dir + " holds an unfinished run of this output (stages"
-            + " done: " + done(kept) + "), left by a run that failed or was killed (or that is still"
-            + " running). Fix: continue it with: " + command + " --resume, or start over with"
-            + " --overwrite (which deletes it).");
+            + " done: " + done(kept) + "), left by a run that failed or was killed. Fix: continue"
+            + " it with: " + command + " --resume, or start over with --overwrite (which deletes"
+            + " it).");
       }
       console.detail("--overwrite: deleting the unfinished run in " + dir);
       kept = null;
     }
     if (kept == null) {
       // Also a directory without stages.json: its run died before recording anything.
-      AtomicOutput.deleteRecursively(dir);
+      clearExceptLock(dir);
       if (resume) {
         console.detail("--resume: no unfinished run in " + dir + "; starting one"
             + (nonEmpty(Checkpoints.dirFor(target)) ? " (training continues from the kept"
             + " checkpoints)" : ""));
       }
-      return new PartialRun(target, AtomicOutput.inDirectory(target, dir, overwrite),
+      return new PartialRun(target, AtomicOutput.inDirectory(target, dir, overwrite), lock,
           StageLog.create(dir, fingerprint), command, false);
     }
     List<String> changed = RunFingerprint.changed(kept.state().upstream(), fingerprint.upstream());
@@ -100,14 +119,27 @@ final class PartialRun implements AutoCloseable {
           + " --resume.");
     }
     AtomicOutput out = AtomicOutput.inDirectory(target, dir, overwrite);
-    if (!RunFingerprint.changed(kept.state().evaluation(), fingerprint.evaluation()).isEmpty()) {
+    List<String> evaluation = RunFingerprint.changed(kept.state().evaluation(),
+        fingerprint.evaluation());
+    if (!evaluation.isEmpty()) {
       console.detail("evaluation settings changed since the unfinished run ("
-          + String.join(", ", RunFingerprint.changed(kept.state().evaluation(),
-              fingerprint.evaluation())) + "): the evaluation will be redone");
+          + String.join(", ", evaluation) + "): the evaluation will be redone");
       kept.reset(EVALUATION_STAGES, fingerprint.evaluation());
     }
     console.line("Resuming the unfinished run in " + dir + " (stages done: " + done(kept) + ")");
-    return new PartialRun(target, out, kept, command, true);
+    return new PartialRun(target, out, lock, kept, command, true);
+  }
+
+  private static void clearExceptLock(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        if (!f.getFileName().toString().equals(RunLock.FILE)) {
+          AtomicOutput.deleteRecursively(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot clear " + dir, e);
+    }
   }
 
   Path dir() {
@@ -148,7 +180,7 @@ final class PartialRun implements AutoCloseable {
 
   /** Removes the bookkeeping and moves the directory into place as the output. */
   Path commit() {
-    for (String f : List.of(StageLog.FILE, ERROR_LOG, EVALUATION)) {
+    for (String f : List.of(StageLog.FILE, ERROR_LOG, EVALUATION, RunLock.FILE)) {
       try {
         Files.deleteIfExists(dir().resolve(f));
       } catch (IOException e) {
@@ -200,7 +232,11 @@ final class PartialRun implements AutoCloseable {
 
   @Override
   public void close() {
-    out.close();
+    try {
+      out.close();
+    } finally {
+      lock.close();
+    }
   }
 
   private String checkpointsNote() {

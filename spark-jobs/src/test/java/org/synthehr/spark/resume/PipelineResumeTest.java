@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -95,7 +98,8 @@ class PipelineResumeTest {
     assertFalse(resumed.err().contains("[3/6] train copula\n"), resumed.err());
     assertFalse(Files.exists(partial), "the in-progress directory became the output");
     assertEquals(model, ResumeFixture.modelFiles(out.resolve("model")), "model not retrained");
-    for (String bookkeeping : new String[] {"stages.json", "evaluation.json", "error.log"}) {
+    for (String bookkeeping : new String[] {"stages.json", "evaluation.json", "error.log",
+        ".lock"}) {
       assertFalse(Files.exists(out.resolve(bookkeeping)), bookkeeping);
     }
     assertSameReport(out);
@@ -201,5 +205,24 @@ class PipelineResumeTest {
     assertTrue(resumed.err().contains("sample 600 rows: skipped"), resumed.err());
     assertEquals(model, ResumeFixture.modelFiles(out.resolve("model")), "model not retrained");
     assertSameReport(out);
+  }
+
+  @Test
+  void aRunStillWritingItsDirectoryIsNotDisturbed(@TempDir Path tmp) throws IOException {
+    Path busy = tmp.resolve("busy.partial");
+    Files.createDirectories(busy);
+    Files.writeString(busy.resolve("stages.json"), "{}");
+    try (FileChannel ch = FileChannel.open(busy.resolve(".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE); FileLock held = ch.lock()) {
+      for (String mode : new String[] {"--overwrite", "--resume"}) {
+        CliRun run = CliRun.of("pipeline", config.toString(), "--set",
+            "output.dir=" + tmp.resolve("busy"), mode);
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains(busy + " is being written by another synth run"),
+            run.err());
+      }
+      assertTrue(held.isValid());
+    }
+    assertEquals("{}", Files.readString(busy.resolve("stages.json")), "left untouched");
   }
 }
