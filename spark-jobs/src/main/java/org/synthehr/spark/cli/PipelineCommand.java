@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
             + " for inspection). See docs/privacy.md."},
     footer = {"", "Example:", "  bin/synth pipeline configs/diabetes130-sample.yaml",
         "  bin/synth pipeline configs/diabetes130-sample.yaml --set sample.rows=20000 --overwrite",
-        "  bin/synth pipeline configs/diabetes130-sample.yaml --resume   (after a failed run)",
+        "  bin/synth pipeline configs/diabetes130-sample.yaml --resume",
         "  bin/synth pipeline configs/physionet2012-sample.yaml   (kind: longitudinal, see"
             + " docs/longitudinal.md)"})
 final class PipelineCommand extends SparkCommand {
