@@ -4,9 +4,14 @@ package org.synthehr.core.error;
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
-  /** An internal error (a bug): reported with its stack trace. */
+  /**
+   * An internal error (a bug): reported in one paragraph naming the file that holds its stack trace.
+   */
   public static final int INTERNAL = 1;
-  /** Bad command line, bad config, or an output that already exists. */
+  /**
+   * Bad command line, bad config, an output that already exists, an unfinished run in the way, or
+   * {@code --resume} with a config or input the unfinished run was not made from.
+   */
   public static final int USAGE = 2;
   /** Bad input data, schema or model directory. */
   public static final int BAD_INPUT = 3;

@@ -22,12 +22,19 @@ public final class AtomicOutput implements AutoCloseable {
   private final Path staging;
   private final boolean overwrite;
   private boolean committed;
+  private boolean keep;
 
   private AtomicOutput(Path target, boolean overwrite) {
     this.target = target.toAbsolutePath().normalize();
     this.overwrite = overwrite;
     this.staging = this.target.resolveSibling("." + this.target.getFileName() + ".tmp-"
         + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  private AtomicOutput(Path target, Path staging, boolean overwrite) {
+    this.target = target.toAbsolutePath().normalize();
+    this.overwrite = overwrite;
+    this.staging = staging.toAbsolutePath().normalize();
   }
 
   /**
@@ -46,6 +53,31 @@ public final class AtomicOutput implements AutoCloseable {
       throw new UncheckedIOException("cannot create " + out.staging, e);
     }
     return out;
+  }
+
+  /**
+   * Starts an output staged in a named directory (created if absent, reused as it is otherwise), for
+   * runs that keep their finished work when they fail and continue it later: the caller decides
+   * with {@link #keepOnClose()} whether a failed run's directory stays.
+   *
+   * @throws OutputExistsException when the target exists and {@code overwrite} is false
+   */
+  public static AtomicOutput inDirectory(Path target, Path staging, boolean overwrite) {
+    AtomicOutput out = new AtomicOutput(target, staging, overwrite);
+    if (Files.exists(out.target) && !overwrite) {
+      throw new OutputExistsException(out.target);
+    }
+    try {
+      Files.createDirectories(out.staging);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + out.staging, e);
+    }
+    return out;
+  }
+
+  /** Closing without committing leaves the staging directory in place (kept for resuming). */
+  public void keepOnClose() {
+    keep = true;
   }
 
   /** Where to write; becomes {@link #target()} on commit. */
@@ -84,10 +116,10 @@ public final class AtomicOutput implements AutoCloseable {
     }
   }
 
-  /** Deletes the staging directory unless committed. */
+  /** Deletes the staging directory unless committed or kept. */
   @Override
   public void close() {
-    if (!committed) {
+    if (!committed && !keep) {
       deleteRecursively(staging);
     }
   }

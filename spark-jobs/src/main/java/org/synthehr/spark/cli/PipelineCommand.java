@@ -16,6 +16,16 @@ import picocli.CommandLine.Option;
         "Writes output.dir/ with model/, synthetic/ (Parquet), report.json, config.resolved.yaml,"
             + " schema.yaml and run.json. The directory appears only when the run succeeds.",
         "",
+        "Stages are kept: the run works in output.dir.partial/ and records each finished stage"
+            + " (prepare, train, sample, evaluate, report) in its stages.json. If a stage after"
+            + " training fails (or the run is killed), that directory is kept with the trained"
+            + " model, the message says what was kept, and after fixing the cause --resume"
+            + " continues from the last finished stage without retraining. Settings under"
+            + " evaluate.*, privacy.attacks.* and release.* may change before resuming (the"
+            + " evaluation is redone); any other change of config, seed or input is refused"
+            + " (exit 2). Without --resume, a kept directory stops the run until you choose"
+            + " --resume or --overwrite. (Longitudinal configs do not keep stages yet.)",
+        "",
         "Privacy: rare categories are merged before training and synthetic rows that copy a"
             + " training row are dropped (privacy.controls); membership, attribute-inference and"
             + " singling-out attacks are reported (privacy.attacks). With release.policy set, the"
@@ -23,14 +33,18 @@ import picocli.CommandLine.Option;
             + " for inspection). See docs/privacy.md."},
     footer = {"", "Example:", "  bin/synth pipeline configs/diabetes130-sample.yaml",
         "  bin/synth pipeline configs/diabetes130-sample.yaml --set sample.rows=20000 --overwrite",
+        "  bin/synth pipeline configs/diabetes130-sample.yaml --resume",
         "  bin/synth pipeline configs/physionet2012-sample.yaml   (kind: longitudinal, see"
             + " docs/longitudinal.md)"})
 final class PipelineCommand extends SparkCommand {
-  @Option(names = "--overwrite", description = "Replace output.dir if it exists.")
+  @Option(names = "--overwrite", description = "Replace output.dir if it exists, and delete the"
+      + " unfinished run kept in output.dir.partial/ (start over).")
   boolean overwrite;
 
-  @Option(names = "--resume", description = "Continue training from the last checkpoint of a"
-      + " failed run with the same output.dir (deep models with model.checkpoint_every > 0).")
+  @Option(names = "--resume", description = "Continue the unfinished run kept in"
+      + " output.dir.partial/ from its last finished stage (the model is not retrained), or, when"
+      + " training itself failed, continue training from its last checkpoint"
+      + " (model.checkpoint_every > 0). Needs the same config, seed and input.")
   boolean resume;
 
   /** Configs with {@code kind: longitudinal} run the longitudinal pipeline instead. */

@@ -1,7 +1,12 @@
 package org.synthehr.spark.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.synthehr.core.error.ExitCodes;
+import org.synthehr.core.error.RunFailedException;
 import org.synthehr.core.error.SynthException;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.generator.model.ModelKind;
@@ -12,7 +17,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code synth} command. Parses arguments only; every subcommand runs a job. User mistakes
  * (bad data, bad config, an existing output) print one clear paragraph and exit non-zero without a
- * stack trace: 2 for usage and config, 3 for bad input, 4 when a release gate fails.
+ * stack trace: 2 for usage and config, 3 for bad input, 4 when a release gate fails. A bug prints
+ * one paragraph too (exit 1): its trace goes to a file the paragraph names, and a pipeline that
+ * fails after training says what it kept and how to resume.
  */
 @Command(name = "synth", mixinStandardHelpOptions = true,
     versionProvider = SynthMain.Version.class,
@@ -20,8 +27,9 @@ import picocli.CommandLine.Command;
         + " table, sample synthetic rows at Spark scale, and measure fidelity and privacy.", ""},
     subcommands = {ValidateCommand.class, TrainCommand.class, SampleCommand.class,
         EvaluateCommand.class, PipelineCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 ok, 1 internal error (a bug: please report it), 2 usage or config,"
-        + " 3 bad input, 4 release gate failed.", "Run 'synth help COMMAND' for a command's options."})
+    footer = {"", "Exit codes: 0 ok, 1 internal error (a bug: please report it with the trace"
+        + " file the message names), 2 usage or config (also: an unfinished run is in the way, or"
+        + " --resume with a different config), 3 bad input, 4 release gate failed.", "Run 'synth help COMMAND' for a command's options."})
 public final class SynthMain implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -50,17 +58,44 @@ public final class SynthMain implements Runnable {
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
+    RunFailedException failed = find(e, RunFailedException.class);
+    if (failed != null) {
+      // Already one paragraph: what failed, where, what was kept and how to continue.
+      err.println("synth " + cl.getCommandName() + ": " + failed.getMessage());
+      err.flush();
+      return failed.exitCode();
+    }
     SynthException user = findUserError(e);
     if (user != null) {
       err.println("synth " + cl.getCommandName() + ": " + user.getMessage());
       err.flush();
       return user.exitCode();
     }
+    // A bug outside a pipeline run: the trace goes to a file, not over the user's terminal.
+    String where;
+    try {
+      Path log = Files.createTempFile("synth-" + cl.getCommandName() + "-error-", ".log");
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      Files.writeString(log, trace.toString());
+      where = "The full trace is in " + log + ".";
+    } catch (IOException | RuntimeException io) {
+      where = "The trace could not be written to a file (" + io.getMessage() + ").";
+    }
     err.println("synth " + cl.getCommandName() + ": internal error (a bug; please report it with"
-        + " the lines below):");
-    e.printStackTrace(err);
+        + " the trace): " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+            : ": " + e.getMessage().strip().lines().findFirst().orElse("")) + ". " + where);
     err.flush();
     return ExitCodes.INTERNAL;
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   /** A user-facing error anywhere in the cause chain (e.g. thrown inside a Spark task). */

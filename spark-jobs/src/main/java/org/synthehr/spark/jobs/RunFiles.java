@@ -21,12 +21,21 @@ import org.synthehr.spark.config.JobConfigLoader;
 final class RunFiles {
   private RunFiles() {}
 
-  static void write(Path dir, String command, JobConfigLoader.Loaded loaded, TableSchema schema,
-      Provenance provenance, Map<String, Object> figures) {
+  /** Writes config.resolved.yaml alone (an unfinished run shows what it was made with). */
+  static void writeConfig(Path dir, JobConfigLoader.Loaded loaded) {
     try {
       Files.writeString(dir.resolve("config.resolved.yaml"), "# Resolved from " + loaded.file()
           + (loaded.overrides().isEmpty() ? "" : " with --set " + String.join(" --set ",
               loaded.overrides())) + "\n" + loaded.resolvedYaml());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void write(Path dir, String command, JobConfigLoader.Loaded loaded, TableSchema schema,
+      Provenance provenance, Map<String, Object> figures) {
+    writeConfig(dir, loaded);
+    try {
       if (schema != null) {
         Files.writeString(dir.resolve("schema.yaml"), "# The schema this run used; pass it as"
             + " input.schema to reuse it.\n" + ConfigLoader.toYaml(SchemaFile.of(schema)));
