@@ -17,6 +17,7 @@ public final class BenchMain {
     register(new DistancesBenchmark());
     register(new PrivacyBenchmark());
     register(new TabDdpmBenchmark());
+    register(new CorpusBenchmark());
   }
 
   private BenchMain() {}
