@@ -97,12 +97,13 @@ final class CorpusBenchmark implements Benchmark {
     }
 
     List<String> lines = new ArrayList<>();
-    lines.add("Each run is `bin/synth pipeline configs/corpus/<table>.yaml --set model.kind=<model>"
-        + " --set output.dir=" + root.relativize(out) + "/<table>/<model> --overwrite -q`"
-        + (epochs == null ? "" : " `--set model.epochs=" + epochs + "`")
-        + (rows == null ? "" : " `--set split.max_train_rows=" + rows + "`")
-        + (models.contains("dp-ctgan") ? "; dp-ctgan with `--set model.options.dp.epsilon=3`" : "")
-        + (whole == null ? "" : "; whole tables: `--set input.path=" + whole + "/<table>.csv`")
+    // The command of every run, with placeholders, so the section says exactly what ran.
+    String each = String.join(" ", CorpusRun.command("<table>", "<model>",
+        (out.startsWith(root) ? root.relativize(out) : out).resolve("<table>/<model>"), epochs,
+        rows, whole));
+    lines.add("Each run is `" + each + "`"
+        + (models.contains("dp-ctgan") ? " (dp-ctgan adds `"
+            + String.join(" ", CorpusRun.dpOptions("dp-ctgan")) + "`: no shadow-model MIA)" : "")
         + ", one at a time. Load average (1/5/15 min) before " + loadBefore + ", after "
         + DistancesBenchmark.loadAverage() + "; total " + duration((System.nanoTime() - t0) / 1e9)
         + ".");
@@ -119,7 +120,7 @@ final class CorpusBenchmark implements Benchmark {
         + " the last column says whether that mean reaches " + CorpusTables.USEFUL + ".");
     lines.add("");
     lines.addAll(CorpusTables.best(outcomes));
-    String title = "Corpus: " + tables.size() + " tables x " + String.join(", ", models)
+    String title = "Corpus: " + tables.size() + (tables.size() == 1 ? " table x " : " tables x ") + String.join(", ", models)
         + (epochs == null ? "" : ", " + epochs + " epochs") + (whole == null ? "" : ", whole");
     BenchRecord.append(title, ("bin/bench corpus " + String.join(" ", args)).trim(), lines);
   }
