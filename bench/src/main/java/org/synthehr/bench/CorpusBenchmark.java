@@ -26,7 +26,8 @@ import org.synthehr.bench.CorpusRun.Outcome;
  *
  * {@code rows=N} caps the training rows ({@code split.max_train_rows}); {@code whole=DIR} reads
  * {@code DIR/<table>.csv} (written by {@code bin/corpus-extract --whole DIR}) instead of the
- * shipped extract.
+ * shipped extract. Each run's output stays in {@code out/<table>/<model>}, its console in
+ * {@code out/logs/}, and the table so far in {@code out/runs-so-far.md}.
  */
 final class CorpusBenchmark implements Benchmark {
   private static final String DEFAULT_MODELS = "copula,ctgan,tvae,tabddpm,dp-ctgan";
@@ -88,6 +89,9 @@ final class CorpusBenchmark implements Benchmark {
         Outcome o = CorpusRun.run(cmd, table, model, dir,
             out.resolve("logs").resolve(table + "-" + model + ".log"));
         outcomes.add(o);
+        // A benchmark of hours can be interrupted: keep the table so far on disk after each run.
+        Files.writeString(out.resolve("runs-so-far.md"),
+            String.join("\n", CorpusTables.runs(outcomes)) + "\n");
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double eta = elapsed / i * (total - i);
         System.err.printf(Locale.ROOT, "[%d/%d] %s %s %s in %s; elapsed %s, ETA %s%n", i, total,

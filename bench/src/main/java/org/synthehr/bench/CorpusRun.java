@@ -91,12 +91,18 @@ final class CorpusRun {
     // Exit 4 (a release gate failed) still writes the whole output; any older output left by a
     // previous benchmark is ignored by the freshness check.
     CorpusFigures figures = null;
+    String unreadable = null;
     if ((exit == 0 || exit == 4) && writtenSince(dir.resolve("report.json"), start)) {
-      figures = CorpusFigures.read(dir);
+      try {
+        figures = CorpusFigures.read(dir);
+      } catch (RuntimeException e) {
+        // One unreadable report must not end a benchmark of hours and lose the other runs.
+        unreadable = "unreadable report.json in " + dir + ": " + e.getMessage();
+      }
     }
     String error = exit == 0 ? null : errorLine(log);
     if (exit == 0 && figures == null) {
-      error = "exit 0 but no fresh report.json in " + dir;
+      error = unreadable != null ? unreadable : "exit 0 but no fresh report.json in " + dir;
     }
     return new Outcome(table, model, exit, error, wall, dir, figures);
   }
