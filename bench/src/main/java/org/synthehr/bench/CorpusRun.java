@@ -117,8 +117,8 @@ final class CorpusRun {
   }
 
   /**
-   * The child's error: its "synth pipeline: ..." line (plus the exception line after an internal
-   * error, whose first line says only that it is a bug), else the first non-blank line.
+   * The child's error: its "synth pipeline: ..." line (plus the next line when an internal error
+   * ends with a colon, as older builds printed the trace below it), else the first non-blank line.
    */
   static String errorLine(Path log) {
     List<String> lines;
@@ -130,7 +130,7 @@ final class CorpusRun {
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i).strip();
       if (l.startsWith("synth ") && l.contains(": ")) {
-        if (l.contains("internal error") && i + 1 < lines.size()) {
+        if (l.contains("internal error") && l.endsWith(":") && i + 1 < lines.size()) {
           return l + " " + lines.get(i + 1).strip();
         }
         return l;
