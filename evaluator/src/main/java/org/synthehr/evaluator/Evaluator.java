@@ -95,7 +95,18 @@ public final class Evaluator {
   /** Runs every enabled metric. */
   public static Outcome evaluate(Inputs in, EvaluationSettings settings, Seeds seeds,
       Consumer<String> progress) {
-    SideAgreement.require(in.plan(), in.real(), in.synthetic(), "the synthetic data");
+    return evaluate(in, settings, seeds, progress, java.util.Set.of());
+  }
+
+  /**
+   * Runs every enabled metric.
+   *
+   * @param ownLabels values the toolkit writes into categorical columns itself (the rare-category
+   *     control's merge label): known to the side-agreement check, scored by the figures
+   */
+  public static Outcome evaluate(Inputs in, EvaluationSettings settings, Seeds seeds,
+      Consumer<String> progress, java.util.Set<String> ownLabels) {
+    SideAgreement.require(in.plan(), in.real(), in.synthetic(), "the synthetic data", ownLabels);
     Bootstrap bootstrap = new Bootstrap(settings.bootstrap(), settings.confidence());
     Map<String, Object> summary = new LinkedHashMap<>();
     long start = System.nanoTime();

@@ -58,7 +58,9 @@ class AllModelsPipelineTest {
           "configs/diabetes130.schema.yaml")));
     }
     if (kind.equals("dp-ctgan")) {
-      args.addAll(List.of("--set", "model.options={dp: {epsilon: 50}}"));
+      // DP-SGD needs batches smaller than the training rows (a few hundred on small tables).
+      args.addAll(List.of("--set", "model.options={dp: {epsilon: 50}}",
+          "--set", "model.batch_size=100"));
     }
     args.add("--quiet");
     CliRun run = CliRun.of(args.toArray(String[]::new));

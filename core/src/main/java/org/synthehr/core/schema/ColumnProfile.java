@@ -20,6 +20,8 @@ public final class ColumnProfile implements Serializable {
   /** Distinct values tracked exactly; beyond this the column is "high cardinality". */
   public static final int DISTINCT_CAP = 10_000;
   private static final int EXAMPLES = 3;
+  /** Distinct units tracked: a column with more is not "numbers with a unit". */
+  private static final int MAX_UNITS = 3;
 
   private final String name;
   private final Set<String> missingTokens;
@@ -35,6 +37,9 @@ public final class ColumnProfile implements Serializable {
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
   private boolean overflow;
+  private long withUnit;
+  private long withUnitIntegral;
+  private final HashMap<String, Long> units = new HashMap<>();
   private final HashMap<String, Long> counts = new HashMap<>();
   private final ArrayList<String> nonNumericExamples = new ArrayList<>();
 
@@ -74,6 +79,15 @@ public final class ColumnProfile implements Serializable {
       if (nonNumericExamples.size() < EXAMPLES && !nonNumericExamples.contains(v)) {
         nonNumericExamples.add(v);
       }
+      String unit = Values.unitOf(v);
+      if (unit != null && units.size() <= MAX_UNITS) {
+        withUnit++;
+        units.merge(unit, 1L, Long::sum);
+        double d = Values.parseNumber(v, unit);
+        if (d == Math.rint(d)) {
+          withUnitIntegral++;
+        }
+      }
       if (looksLikeDate(v) && Values.isDateTime(v)) {
         dates++;
         if (v.length() == 10) {
@@ -106,6 +120,9 @@ public final class ColumnProfile implements Serializable {
     totalLength += other.totalLength;
     min = Math.min(min, other.min);
     max = Math.max(max, other.max);
+    withUnit += other.withUnit;
+    withUnitIntegral += other.withUnitIntegral;
+    other.units.forEach((k, v) -> units.merge(k, v, Long::sum));
     for (String e : other.nonNumericExamples) {
       if (nonNumericExamples.size() < EXAMPLES && !nonNumericExamples.contains(e)) {
         nonNumericExamples.add(e);
@@ -210,5 +227,21 @@ public final class ColumnProfile implements Serializable {
   /** Up to three present values that are not numbers. */
   public List<String> nonNumericExamples() {
     return List.copyOf(nonNumericExamples);
+  }
+
+  /**
+   * The one unit that every present value not a plain number is written with ({@code "70 kg"}),
+   * or null when there is none, several, or some value is neither.
+   */
+  public String unit() {
+    if (units.size() != 1 || withUnit == 0 || numeric + withUnit != present()) {
+      return null;
+    }
+    return units.keySet().iterator().next();
+  }
+
+  /** Present values that are whole numbers, with or without the column's unit. */
+  public long integralWithUnit() {
+    return integral + withUnitIntegral;
   }
 }

@@ -103,6 +103,14 @@ public final class SchemaInference {
           "two values with yes/no meaning: " + String.join(", ", spelling) + " (written as "
               + storage.id() + ")");
     }
+    String unit = p.unit();
+    if (unit != null) {
+      boolean whole = p.integralWithUnit() == present;
+      String example = p.nonNumericExamples().isEmpty() ? unit : p.nonNumericExamples().get(0);
+      return new Choice(new ColumnSpec(name, whole ? ColumnKind.INTEGER : ColumnKind.CONTINUOUS,
+          null, null, null, unit), "numbers written with the unit '" + unit + "' (e.g. '"
+              + example + "'): read as numbers, the unit kept in the schema");
+    }
     if (allNumeric) {
       if (allIntegral && p.distinct() <= 2) {
         return new Choice(ColumnSpec.of(name, ColumnKind.CATEGORICAL),

@@ -95,14 +95,16 @@ public final class SchemaValidator {
   private static void checkValuesFitKind(ColumnSpec c, ColumnProfile p, String source,
       List<Problem> problems) {
     long present = p.present();
+    boolean numbersWithUnit = c.unit() != null && c.unit().equals(p.unit());
     if ((c.kind() == ColumnKind.CONTINUOUS || c.kind() == ColumnKind.INTEGER)
-        && p.numeric() < present) {
+        && p.numeric() < present && !numbersWithUnit) {
       problems.add(Problem.ofColumn(source, c.name(), String.format(Locale.ROOT,
           "%,d of its values are not numbers (e.g. %s)", present - p.numeric(),
           quoted(p.nonNumericExamples())),
           "declare it 'categorical' in the schema file, or add the token to missing_values if it"
               + " means 'missing'"));
-    } else if (c.kind() == ColumnKind.INTEGER && p.integral() < present) {
+    } else if (c.kind() == ColumnKind.INTEGER
+        && (numbersWithUnit ? p.integralWithUnit() : p.integral()) < present) {
       problems.add(Problem.ofColumn(source, c.name(), String.format(Locale.ROOT,
           "%,d of its values are not whole numbers", present - p.integral()),
           "declare it 'continuous' in the schema file"));

@@ -161,7 +161,8 @@ public final class TableBuilder {
       }
     }
     try {
-      double v = Values.parseNumber(value);
+      // "70 kg" in a column whose unit is kg is 70; plain numbers (our own output) as well.
+      double v = Values.parseNumber(value, spec.unit());
       if (spec.kind() == ColumnKind.INTEGER && v != Math.rint(v)) {
         report(spec, "fraction", rowNumber, value, "is not a whole number",
             "declare the column as 'continuous' in the schema file, or correct the data");

@@ -23,6 +23,9 @@ import org.synthehr.core.schema.StorageType;
 public final class Values {
   private static final java.util.regex.Pattern INTEGRAL_DOUBLE =
       java.util.regex.Pattern.compile("-?\\d+\\.0+");
+  /** A number, optional space, then a unit that starts with a letter, %, ° or µ. */
+  private static final java.util.regex.Pattern WITH_UNIT = java.util.regex.Pattern.compile(
+      "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-z%\u00b0\u00b5][A-Za-z0-9%\u00b0\u00b5/.^*]*)");
   private static final Set<String> TRUE_TOKENS = Set.of("true", "t", "yes", "y", "1");
   private static final Set<String> FALSE_TOKENS = Set.of("false", "f", "no", "n", "0");
   private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
@@ -77,6 +80,35 @@ public final class Values {
   public static String canonicalCode(String raw) {
     String t = raw.trim();
     return INTEGRAL_DOUBLE.matcher(t).matches() ? t.substring(0, t.indexOf('.')) : t;
+  }
+
+  /**
+   * The unit of a number written with one ({@code "12.5 mg/dL"} gives {@code "mg/dL"}), or null
+   * when the text is not a number followed by a unit.
+   */
+  public static String unitOf(String raw) {
+    java.util.regex.Matcher m = WITH_UNIT.matcher(raw.trim());
+    if (!m.matches()) {
+      return null;
+    }
+    String unit = m.group(2);
+    // "2A" or "3B" are codes, not 2 amperes: a one-letter unit needs a space ("5 g"); "%" does not.
+    boolean spaced = raw.trim().length() > m.group(1).length() + unit.length();
+    return unit.length() >= 2 || spaced || unit.equals("%") ? unit : null;
+  }
+
+  /**
+   * The number of a cell written with or without the given unit ({@code "70 kg"} and {@code "70"}
+   * both give 70 for unit {@code kg}); throws NumberFormatException for another unit or text.
+   */
+  public static double parseNumber(String raw, String unit) {
+    if (unit != null) {
+      java.util.regex.Matcher m = WITH_UNIT.matcher(raw.trim());
+      if (m.matches() && m.group(2).equals(unit)) {
+        return parseNumber(m.group(1));
+      }
+    }
+    return parseNumber(raw);
   }
 
   /** The boolean meaning of a token (true/false, yes/no, y/n, t/f, 1/0), or null if none. */

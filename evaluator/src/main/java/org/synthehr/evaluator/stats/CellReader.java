@@ -79,7 +79,7 @@ public final class CellReader {
       }
       try {
         row.setValue(col, kind == ColumnKind.DATETIME ? parseDateOrNumber(text)
-            : Values.parseNumber(text));
+            : Values.parseNumber(text, plan.unit(col)));
       } catch (NumberFormatException | DateTimeParseException e) {
         row.setInvalid(col, text.trim());
       }

@@ -1,10 +1,12 @@
 package org.synthehr.evaluator.stats;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
 import org.synthehr.core.schema.ColumnKind;
@@ -35,12 +37,23 @@ public final class SideAgreement {
    */
   public static void require(StatisticsPlan plan, TableStatistics real,
       TableStatistics synthetic, String source) {
+    require(plan, real, synthetic, source, Set.of());
+  }
+
+  /**
+   * As {@link #require(StatisticsPlan, TableStatistics, TableStatistics, String)}, with values the
+   * toolkit itself writes into categorical columns (the rare-category control's merge label, such
+   * as {@code (other)}) counted as known: they are a deliberate change, scored by the fidelity
+   * figures, not a spelling.
+   */
+  public static void require(StatisticsPlan plan, TableStatistics real,
+      TableStatistics synthetic, String source, Set<String> ownLabels) {
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < plan.columns().size(); i++) {
       ColumnPlan column = plan.column(i);
       if (column instanceof CategoricalPlan cp) {
         categorical(cp, (CategoricalStatistics) real.column(i),
-            (CategoricalStatistics) synthetic.column(i), source, problems);
+            (CategoricalStatistics) synthetic.column(i), source, ownLabels, problems);
       } else {
         numeric(column, (NumericStatistics) real.column(i), (NumericStatistics) synthetic.column(i),
             source, problems);
@@ -52,18 +65,24 @@ public final class SideAgreement {
   }
 
   private static void categorical(CategoricalPlan plan, CategoricalStatistics real,
-      CategoricalStatistics syn, String source, List<Problem> problems) {
-    if (syn.observed() == 0 || syn.invented() == 0) {
+      CategoricalStatistics syn, String source, Set<String> ownLabels, List<Problem> problems) {
+    Map<String, Long> unknown = new HashMap<>(syn.inventedValues());
+    long invented = syn.invented();
+    for (String label : ownLabels) {
+      Long n = unknown.remove(label);
+      invented -= n == null ? 0 : n;
+    }
+    if (syn.observed() == 0 || invented <= 0) {
       allMissing(plan.name(), real.observed(), real.rows(), syn.observed(), syn.rows(), source,
           problems);
       return;
     }
-    double share = (double) syn.invented() / syn.observed();
+    double share = (double) invented / syn.observed();
     boolean bool = plan.kind() == ColumnKind.BOOLEAN;
     if (!bool && share <= MAX_INVENTED_SHARE) {
       return;
     }
-    String theirs = examples(syn.inventedValues());
+    String theirs = examples(unknown);
     String ours = realExamples(plan, real);
     problems.add(Problem.ofColumn(source, plan.name(), String.format(Locale.ROOT,
         "%s%.1f%% of the synthetic values (%s) are never in the real data, which has %s",

@@ -24,9 +24,11 @@ public final class StatisticsPlan implements Serializable {
   private final List<SubgroupPlan> subgroups;
   private final List<String> missingTokensGlobal;
   private final List<List<String>> missingTokens;
+  private final List<String> units;
 
   private StatisticsPlan(List<ColumnPlan> columns, List<SubgroupPlan> subgroups,
-      List<String> missingTokensGlobal, List<List<String>> missingTokens) {
+      List<String> missingTokensGlobal, List<List<String>> missingTokens, List<String> units) {
+    this.units = new ArrayList<>(units);
     this.columns = List.copyOf(columns);
     this.subgroups = List.copyOf(subgroups);
     this.missingTokensGlobal = List.copyOf(missingTokensGlobal);
@@ -57,7 +59,9 @@ public final class StatisticsPlan implements Serializable {
     TableSchema schema = real.schema().modelled();
     List<ColumnPlan> plans = new ArrayList<>();
     List<List<String>> tokens = new ArrayList<>();
+    List<String> units = new ArrayList<>();
     for (ColumnSpec spec : schema.columns()) {
+      units.add(spec.unit());
       if (real.column(spec.name()) instanceof NumericColumn n) {
         plans.add(NumericPlan.fromValues(spec.name(), spec.kind(), n.observed(), maxCuts));
       } else {
@@ -82,7 +86,7 @@ public final class StatisticsPlan implements Serializable {
         groups.add(SubgroupPlan.numeric(name, index, real.numeric(name).observed()));
       }
     }
-    return new StatisticsPlan(plans, groups, real.schema().missingValues(), tokens);
+    return new StatisticsPlan(plans, groups, real.schema().missingValues(), tokens, units);
   }
 
   /** The modelled columns, in schema order. */
@@ -139,6 +143,11 @@ public final class StatisticsPlan implements Serializable {
   /** Fairness subgroups. */
   public List<SubgroupPlan> subgroups() {
     return subgroups;
+  }
+
+  /** The unit column i's real values are written with (e.g. "mg/dL"), or null. */
+  public String unit(int i) {
+    return units.get(i);
   }
 
   /** Whether a raw text value of column i means "missing" (blank or a schema missing token). */

@@ -56,7 +56,10 @@ public final class Evaluation {
         .toArray(org.apache.spark.sql.Column[]::new)), plan, syntheticSource);
     // Before any figure: both sides must spell every column alike, or the figures are artefacts.
     TableStatistics realStats = TableStatistics.of(real, plan);
-    SideAgreement.require(plan, realStats, synStats, syntheticSource);
+    java.util.Set<String> ownLabels = config.privacy().controls().rareCategoryAction()
+        .equals("merge") ? java.util.Set.of(config.privacy().controls().otherLabel())
+            : java.util.Set.of();
+    SideAgreement.require(plan, realStats, synStats, syntheticSource, ownLabels);
     Table synSample = SampleCollector.collect(synthetic, real.schema(), synStats.rows(),
         ec.syntheticSampleRows(), config.seeds().seed("evaluate.subsample"), syntheticSource);
     console.detail(String.format(Locale.ROOT, "counted %,d synthetic rows (%d columns, %d pairs)"
@@ -67,7 +70,7 @@ public final class Evaluation {
         hold == null ? null : TableStatistics.of(hold, plan), realSample, synSample, hold,
         Evaluator.matched(plan, synSample, hold));
     Evaluator.Outcome outcome = Evaluator.evaluate(inputs, ec.settings(),
-        config.seeds().child("evaluate"), console::detail);
+        config.seeds().child("evaluate"), console::detail, ownLabels);
     List<MetricResult> metrics = new ArrayList<>(outcome.metrics());
     Map<String, Object> summary = new LinkedHashMap<>(counts);
     summary.put("synthetic_rows_evaluated", synStats.rows());

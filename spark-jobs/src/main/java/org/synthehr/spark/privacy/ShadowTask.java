@@ -34,6 +34,12 @@ record ShadowTask(String schemaJson, String[][] cells, String modelConfigJson)
     try {
       TableSchema schema = Json.mapper().readValue(schemaJson, TableSchema.class);
       ModelConfig config = Json.mapper().readValue(modelConfigJson, ModelConfig.class);
+      if (config.batchSize() >= trainingRows.length) {
+        // A shadow trains on a fraction of the attacker's pool, often fewer rows than one batch;
+        // differentially private training refuses that (a row must join a batch with probability
+        // batch / rows < 1), so the shadow takes half its rows per step instead.
+        config = config.withBatchSize(Math.max(1, trainingRows.length / 2));
+      }
       Table pool = table(schema, cells, "shadow pool");
       Table sample = LocalShadowTrainer.run(ModelKinds.create(config), pool,
           new ShadowPlan(trainingRows, sampleRows, seed));

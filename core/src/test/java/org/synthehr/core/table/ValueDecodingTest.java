@@ -16,8 +16,11 @@ import org.synthehr.core.schema.SchemaInference;
 import org.synthehr.core.schema.StorageType;
 import org.synthehr.core.schema.TableSchema;
 
-/** Booleans are one kind whatever their spelling, and every side is read by meaning. */
-class BooleanSpellingTest {
+/**
+ * One decoding of values for every side: booleans by meaning whatever their spelling, integer codes
+ * written as doubles, numbers written with a unit.
+ */
+class ValueDecodingTest {
 
   @Test
   void spellingIsFalseThenTrueAndCompletedInTheSameStyle() {
@@ -89,5 +92,35 @@ class BooleanSpellingTest {
     assertEquals("-3", Values.canonicalCode(" -3.00 "));
     assertEquals("2.5", Values.canonicalCode("2.5"));
     assertEquals("02", Values.canonicalCode("02"));
+  }
+
+  @Test
+  void numbersWrittenWithAUnitAreNumbersWithThatUnit() {
+    assertEquals("mg/dL", Values.unitOf("12.5 mg/dL"));
+    assertEquals("kg", Values.unitOf("70kg"));
+    assertEquals("%", Values.unitOf("45%"));
+    assertEquals(null, Values.unitOf("2A"), "a code, not a unit");
+    assertEquals("g", Values.unitOf("5 g"));
+    assertEquals(null, Values.unitOf("2020-01-31"));
+    assertEquals(70.0, Values.parseNumber("70 kg", "kg"));
+    assertEquals(70.0, Values.parseNumber("70", "kg"), "our own output has no unit");
+    assertThrows(NumberFormatException.class, () -> Values.parseNumber("70 lb", "kg"));
+
+    ColumnProfile p = new ColumnProfile("creatinine", List.of());
+    for (int i = 0; i < 60; i++) {
+      p.add((0.5 + i * 0.05) + " mg/dL");
+    }
+    ColumnSpec spec = SchemaInference.defaults().infer(List.of(p), SchemaFile.none(), List.of())
+        .schema().columns().get(0);
+    assertEquals(ColumnKind.CONTINUOUS, spec.kind());
+    assertEquals("mg/dL", spec.unit());
+    TableSchema schema = new TableSchema(List.of(spec), null, null, null, List.of());
+    TableBuilder b = new TableBuilder(schema, "labs.csv");
+    b.addRow(new String[] {"1.5 mg/dL"}, 1);
+    b.addRow(new String[] {"0.9"}, 2);
+    b.addRow(new String[] {"80 umol/L"}, 3);
+    InvalidInputException e = assertThrows(InvalidInputException.class, b::build);
+    assertTrue(e.getMessage().contains("80 umol/L") && e.getMessage().contains("creatinine"),
+        e.getMessage());
   }
 }
