@@ -6,6 +6,7 @@ import org.synthehr.core.io.Json;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.table.Table;
 import org.synthehr.core.table.TableBuilder;
+import org.synthehr.generator.ctgan.DpCtganKind;
 import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.model.ModelKinds;
 import org.synthehr.privacy.attack.LocalShadowTrainer;
@@ -34,7 +35,7 @@ record ShadowTask(String schemaJson, String[][] cells, String modelConfigJson)
     try {
       TableSchema schema = Json.mapper().readValue(schemaJson, TableSchema.class);
       ModelConfig config = Json.mapper().readValue(modelConfigJson, ModelConfig.class);
-      if (config.batchSize() >= trainingRows.length) {
+      if (config.kind().equals(DpCtganKind.ID) && config.batchSize() >= trainingRows.length) {
         // A shadow trains on a fraction of the attacker's pool, often fewer rows than one batch;
         // differentially private training refuses that (a row must join a batch with probability
         // batch / rows < 1), so the shadow takes half its rows per step instead.
