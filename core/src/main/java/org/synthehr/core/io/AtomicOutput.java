@@ -43,7 +43,10 @@ public final class AtomicOutput implements AutoCloseable {
    * @throws OutputExistsException when the target exists and {@code overwrite} is false
    */
   public static AtomicOutput begin(Path target, boolean overwrite) {
-    AtomicOutput out = new AtomicOutput(target, overwrite);
+    return started(new AtomicOutput(target, overwrite), overwrite);
+  }
+
+  private static AtomicOutput started(AtomicOutput out, boolean overwrite) {
     if (Files.exists(out.target) && !overwrite) {
       throw new OutputExistsException(out.target);
     }
@@ -63,16 +66,7 @@ public final class AtomicOutput implements AutoCloseable {
    * @throws OutputExistsException when the target exists and {@code overwrite} is false
    */
   public static AtomicOutput inDirectory(Path target, Path staging, boolean overwrite) {
-    AtomicOutput out = new AtomicOutput(target, staging, overwrite);
-    if (Files.exists(out.target) && !overwrite) {
-      throw new OutputExistsException(out.target);
-    }
-    try {
-      Files.createDirectories(out.staging);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + out.staging, e);
-    }
-    return out;
+    return started(new AtomicOutput(target, staging, overwrite), overwrite);
   }
 
   /** Closing without committing leaves the staging directory in place (kept for resuming). */

@@ -86,9 +86,7 @@ class ValueSpellingTest {
 
   @Test
   void anotherToolsTrueFalseSpellingScoresAsTheSameRowsSpelledOneZero() throws IOException {
-    Table synthetic = org.synthehr.core.io.DatasetLoader.load(
-        new org.synthehr.core.io.InputConfig(output.resolve("synthetic").toString(), null,
-            List.of(), List.of(), null, null)).table();
+    Table synthetic = syntheticRows();
     Path asOneZero = dir.resolve("one-zero.csv");
     Path asTrueFalse = dir.resolve("true-false.csv");
     write(synthetic, asOneZero, (c, v) -> v);
@@ -104,9 +102,7 @@ class ValueSpellingTest {
 
   @Test
   void aCategorySpelledDifferentlyIsAnErrorNotAFigure() throws IOException {
-    Table synthetic = org.synthehr.core.io.DatasetLoader.load(
-        new org.synthehr.core.io.InputConfig(output.resolve("synthetic").toString(), null,
-            List.of(), List.of(), null, null)).table();
+    Table synthetic = syntheticRows();
     Path upper = dir.resolve("upper.csv");
     write(synthetic, upper, (c, v) -> c.equals("A1Cresult") ? v.toUpperCase() : v);
     CliRun run = CliRun.of(concat(new String[] {"evaluate", config.toString(), "--synthetic",
@@ -115,6 +111,12 @@ class ValueSpellingTest {
     assertTrue(run.err().contains("A1Cresult") && run.err().contains("NONE")
         && run.err().contains("None") && !run.err().contains("\tat "), run.err());
     assertTrue(!Files.exists(dir.resolve("upper.json")), "no report written");
+  }
+
+  /** The pipeline's synthetic Parquet, read back as any Parquet input is. */
+  private static Table syntheticRows() {
+    return org.synthehr.core.io.DatasetLoader.load(new org.synthehr.core.io.InputConfig(
+        output.resolve("synthetic").toString(), null, List.of(), List.of(), null, null)).table();
   }
 
   private static Map<String, Double> evaluate(Path synthetic, String report) {
