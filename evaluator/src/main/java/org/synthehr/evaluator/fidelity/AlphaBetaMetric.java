@@ -40,8 +40,10 @@ public final class AlphaBetaMetric {
   /** α-precision and β-recall of synthetic rows (and holdout rows as the baseline). */
   public static List<MetricResult> compute(Table real, Table synthetic, Table holdout,
       SupportConfig config, Bootstrap bootstrap, Seeds seeds) {
-    // One row per patient on the real sides, so a patient's other rows are not its neighbours.
+    // One row per patient on every side that names its patients, so a patient's other rows are
+    // not its neighbours.
     real = EntityRows.onePerEntity(real, seeds.seed("patients.real"));
+    synthetic = EntityRows.onePerEntity(synthetic, seeds.seed("patients.synthetic"));
     holdout = holdout == null ? null : EntityRows.onePerEntity(holdout,
         seeds.seed("patients.holdout"));
     int n = Math.min(config.maxRows(), Math.min(real.rowCount(), synthetic.rowCount()));

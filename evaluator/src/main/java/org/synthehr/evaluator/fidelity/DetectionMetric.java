@@ -36,9 +36,11 @@ public final class DetectionMetric {
    */
   public static List<MetricResult> compute(Table real, Table synthetic, Table holdout,
       DetectionConfig config, Bootstrap bootstrap, Seeds seeds) {
-    // One row per patient on the real sides: a patient's other rows are near copies that a
-    // classifier would "recognise" across its own train/test split.
+    // One row per patient on every side that names its patients (real rows always may; another
+    // tool's output rarely does): a patient's other rows are near copies that a classifier would
+    // "recognise" across its own train/test split.
     real = EntityRows.onePerEntity(real, seeds.seed("patients.real"));
+    synthetic = EntityRows.onePerEntity(synthetic, seeds.seed("patients.synthetic"));
     holdout = holdout == null ? null : EntityRows.onePerEntity(holdout,
         seeds.seed("patients.holdout"));
     int n = Math.min(config.maxRows(), Math.min(real.rowCount(), synthetic.rowCount()));
