@@ -105,7 +105,8 @@ final class CorpusBenchmark implements Benchmark {
     outcomes.sort(java.util.Comparator.comparingInt((Outcome o) -> tables.indexOf(o.table()))
         .thenComparingInt(o -> models.indexOf(o.model())));
     List<String> lines = new ArrayList<>();
-    // The command of every run, with placeholders, so the section says exactly what ran.
+    // The command of every run, with <table> and <model> standing for each, so the section says
+    // exactly what ran.
     String each = String.join(" ", CorpusRun.command("<table>", "<model>",
         (out.startsWith(root) ? root.relativize(out) : out).resolve("<table>/<model>"), epochs,
         rows, whole));
