@@ -37,6 +37,11 @@ class PipelineEndToEndTest {
         "config.resolved.yaml", "schema.yaml", "run.json", "synthetic/_SUCCESS")) {
       assertTrue(Files.exists(out.resolve(f)), f);
     }
+    // The page is rendered from the report as read back from disk, with Spark's jars present:
+    // every column keeps its chart (a Scala-map read-back once left "No observed values").
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(!html.contains("No observed values"), "a column chart lost its data");
+    assertTrue(html.split("<svg", -1).length > 40, "charts in report.html");
     try (Stream<Path> siblings = Files.list(tmp)) {
       assertEquals(List.of(out), siblings.toList(), "no staging or checkpoint leftovers");
     }

@@ -46,8 +46,9 @@ public final class ConfigLoader {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .findAndRegisterModules();
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    // No findAndRegisterModules(): a config must bind the same way with or without Spark's
+    // jackson-module-scala on the classpath (see Json).
   }
 
   /** The YAML mapper with the config conventions (snake_case, strict). */

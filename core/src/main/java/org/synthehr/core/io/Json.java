@@ -23,8 +23,11 @@ public final class Json {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .findAndRegisterModules();
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  // No findAndRegisterModules(): with Spark on the classpath it registers jackson-module-scala,
+  // and untyped maps inside a report (a metric's details) then read back as Scala maps, which no
+  // Java reader recognises (the pipeline's report.html lost every chart that way). What a file
+  // means must not depend on which jars happen to be present.
 
   private Json() {}
 
