@@ -37,6 +37,15 @@ public record PrivacyConfig(Controls controls, Attacks attacks) {
     /** Defaults: merge categories seen fewer than 10 times, remove exact copies. */
     public static final Controls DEFAULTS = new Controls(10, "merge", "(other)", true);
 
+    /**
+     * Values these controls write into categorical columns themselves (the merge label when rare
+     * categories are merged): never in the real data, yet not a spelling mismatch.
+     */
+    public java.util.Set<String> writtenLabels() {
+      return rareCategoryAction.equals("merge") && rareCategoryMinCount > 1
+          ? java.util.Set.of(otherLabel) : java.util.Set.of();
+    }
+
     public Controls {
       rareCategoryAction = rareCategoryAction == null ? "merge"
           : rareCategoryAction.trim().toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.synthehr.core.provenance.Provenance;
@@ -56,9 +57,7 @@ public final class Evaluation {
         .toArray(org.apache.spark.sql.Column[]::new)), plan, syntheticSource);
     // Before any figure: both sides must spell every column alike, or the figures are artefacts.
     TableStatistics realStats = TableStatistics.of(real, plan);
-    java.util.Set<String> ownLabels = config.privacy().controls().rareCategoryAction()
-        .equals("merge") ? java.util.Set.of(config.privacy().controls().otherLabel())
-            : java.util.Set.of();
+    Set<String> ownLabels = config.privacy().controls().writtenLabels();
     SideAgreement.require(plan, realStats, synStats, syntheticSource, ownLabels);
     Table synSample = SampleCollector.collect(synthetic, real.schema(), synStats.rows(),
         ec.syntheticSampleRows(), config.seeds().seed("evaluate.subsample"), syntheticSource);
