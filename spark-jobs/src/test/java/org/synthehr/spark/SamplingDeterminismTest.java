@@ -59,7 +59,7 @@ class SamplingDeterminismTest {
 
   private Path write(int partitions, long seed) {
     Path out = tmp.resolve("p" + partitions + "-s" + seed);
-    DistributedSampler.sample(spark, modelDir, model.schema(), ROWS, BLOCK, partitions, seed,
+    DistributedSampler.sample(spark, DistributedSampler.ModelLocation.local(modelDir), model.schema(), ROWS, BLOCK, partitions, seed,
         List.of()).write().mode(SaveMode.ErrorIfExists).parquet(out.toString());
     return out;
   }

@@ -98,6 +98,7 @@ public final class TrainingLoop {
             history);
         context.listener().message(plan.kind() + ": checkpoint after epoch " + epoch + " in "
             + store.dir());
+        context.listener().checkpointSaved(store.dir());
       }
     }
     String profile = trainer.profile();

@@ -54,6 +54,11 @@ public record ModelConfig(String kind, int epochs, int batchSize, String device,
     return new ModelConfig(kind, epochs, batchSize, device, checkpointEvery, newOptions);
   }
 
+  /** The same config on another device (e.g. the GPU a Spark task was given). */
+  public ModelConfig withDevice(String newDevice) {
+    return new ModelConfig(kind, epochs, batchSize, newDevice, checkpointEvery, options);
+  }
+
   /** The same config with another batch size. */
   public ModelConfig withBatchSize(int newBatchSize) {
     return new ModelConfig(kind, epochs, newBatchSize, device, checkpointEvery, options);

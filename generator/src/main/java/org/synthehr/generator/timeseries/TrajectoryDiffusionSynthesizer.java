@@ -134,6 +134,7 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
             Checkpoint.write(dir, new Checkpoint(TrajectoryDiffusionKind.ID, epoch, history),
                 Map.of(DENOISER, ParameterBytes.save(net)));
             context.listener().message("checkpoint after epoch " + epoch + " in " + dir);
+            context.listener().checkpointSaved(dir);
           }
         }
         ema.copyToBlock();

@@ -119,6 +119,7 @@ public final class TrajectoryGanSynthesizer implements TrajectorySynthesizer {
             Checkpoint.write(dir, new Checkpoint(TrajectoryGanKind.ID, epoch, history),
                 Map.of(GENERATOR, ParameterBytes.save(gen), CRITIC, ParameterBytes.save(critic)));
             context.listener().message("checkpoint after epoch " + epoch + " in " + dir);
+            context.listener().checkpointSaved(dir);
           }
         }
         params = ParameterBytes.save(gen);

@@ -1,6 +1,5 @@
 package org.synthehr.spark.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -21,8 +20,8 @@ import picocli.CommandLine.Option;
         "  bin/synth sample configs/diabetes130-tabddpm.yaml --rows 50000 --class-balance '<30=0.5,*=0.5'"})
 final class SampleCommand extends SparkCommand {
   @Option(names = "--model", paramLabel = "DIR", description = "Saved model (default:"
-      + " output.dir/model).")
-  Path model;
+      + " output.dir/model). A local path or a URI (hdfs://, s3a://).")
+  String model;
 
   @Option(names = "--rows", paramLabel = "N", description = "Rows to draw (default: sample.rows).")
   Long rows;
@@ -37,8 +36,8 @@ final class SampleCommand extends SparkCommand {
   String classBalance;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output Parquet directory (default:"
-      + " output.dir/synthetic).")
-  Path out;
+      + " output.dir/synthetic). A local path or a URI (hdfs://, s3a://).")
+  String out;
 
   @Option(names = "--overwrite", description = "Replace the output directory if it exists.")
   boolean overwrite;
@@ -46,11 +45,11 @@ final class SampleCommand extends SparkCommand {
   @Override
   void run(SparkSession spark, JobConfigLoader.Loaded loaded, Console console) {
     JobConfig config = loaded.config();
-    Path base = Path.of(config.output().dir());
-    SampleJob.run(spark, config, model != null ? model : base.resolve("model"),
+    String base = config.output().dir().replaceAll("/+$", "");
+    SampleJob.run(spark, config, model != null ? model : base + "/model",
         rows != null ? rows : config.sample().rows(),
         conditions.isEmpty() ? config.sample().conditions() : conditions,
         classBalance != null ? ClassBalance.parse(classBalance) : config.sample().classBalance(),
-        out != null ? out : base.resolve("synthetic"), overwrite, console);
+        out != null ? out : base + "/synthetic", overwrite, console);
   }
 }

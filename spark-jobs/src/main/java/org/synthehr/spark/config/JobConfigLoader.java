@@ -48,4 +48,14 @@ public final class JobConfigLoader {
     ModelKinds.create(config.model());
     return new Loaded(config, ConfigLoader.toYaml(tree), file, List.copyOf(overrides));
   }
+
+  /** The config of a resolved YAML text (as written to config.resolved.yaml), e.g. in a task. */
+  public static JobConfig fromResolved(String resolvedYaml) {
+    try {
+      return ConfigLoader.bind(ConfigLoader.yamlMapper().readTree(resolvedYaml), JobConfig.class,
+          "the resolved config");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the resolved config is not YAML", e);
+    }
+  }
 }

@@ -30,7 +30,8 @@ public final class SampleCollector {
   public static Table collect(Dataset<Row> ds, TableSchema schema, long rows, int max, long seed,
       String source) {
     Dataset<Row> text = SparkTables.asText(ds, schema.names());
-    return SparkTables.collect(DataSplit.atMost(text, rows, max, seed), relaxed(schema), source);
+    return SparkTables.collect(DataSplit.atMost(text, rows, max, seed), relaxed(schema), source,
+        max);
   }
 
   /**

@@ -47,8 +47,9 @@ public final class DataSplit {
   }
 
   /**
-   * At most about {@code max} rows of {@code ds}, chosen by a seeded hash of each whole row
-   * (independent of partitioning); all rows if it has fewer.
+   * About {@code max} rows of {@code ds} (a few more at most), chosen by a seeded hash of each
+   * whole row (independent of partitioning); all rows if it has fewer. Cap the result when
+   * reading it ({@code SparkTables.collect(..., max)}).
    */
   public static Dataset<Row> atMost(Dataset<Row> ds, long count, long max, long seed) {
     if (count <= max) {
@@ -58,7 +59,9 @@ public final class DataSplit {
         .map(n -> org.synthehr.core.schema.ColumnSpec.of(n,
             org.synthehr.core.schema.ColumnKind.TEXT)).toList());
     double share = (double) max / count;
-    return ds.filter(bucket(all, seed).lt(lit((long) Math.floor(share * BUCKETS)))).limit(
-        (int) Math.min(Integer.MAX_VALUE, max));
+    // Slightly more than max rows may pass the hash; the reader keeps the first max in canonical
+    // order (SparkTables.table). A limit() here would keep whichever rows a shuffle delivered
+    // first, which depends on the cluster.
+    return ds.filter(bucket(all, seed).lt(lit((long) Math.floor(share * BUCKETS))));
   }
 }

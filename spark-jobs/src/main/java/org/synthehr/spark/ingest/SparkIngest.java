@@ -27,6 +27,8 @@ import org.synthehr.core.io.InputConfig;
 import org.synthehr.core.schema.ColumnProfile;
 import org.synthehr.core.schema.InferredSchema;
 import org.synthehr.core.schema.SchemaFile;
+import org.synthehr.spark.fs.FileStore;
+import org.synthehr.spark.fs.LocalCopy;
 
 /**
  * Reads a dataset with Spark, so inputs larger than memory work: every partition profiles its rows
@@ -53,13 +55,29 @@ public final class SparkIngest {
   /** Reads, profiles, resolves and validates the input; problems are reported together. */
   public static Ingested ingest(SparkSession spark, InputConfig input) {
     String source = input.path();
-    Path local = Path.of(source);
-    if (!Files.exists(local)) {
+    FileStore store = FileStore.of(spark.sparkContext().hadoopConfiguration());
+    org.apache.hadoop.fs.Path location = store.resolve(source);
+    if (!store.exists(location)) {
       throw new InvalidInputException(Problem.ofInput(source, "does not exist",
-          "check input.path (relative paths are resolved from the directory you run synth in)"));
+          "check input.path (relative paths are resolved from the directory you run synth in;"
+              + " other filesystems need a URI such as hdfs://namenode:8020/path)"));
     }
-    SchemaFile declared = input.schema() == null ? SchemaFile.none()
-        : SchemaFile.load(Path.of(input.schema()));
+    SchemaFile declared = SchemaFile.none();
+    if (input.schema() != null) {
+      try (LocalCopy schema = LocalCopy.of(store, store.resolve(input.schema()))) {
+        declared = SchemaFile.load(schema.path());
+      }
+    }
+    // The driver reads the header and sniffs the dialect from a local path: the file itself, or
+    // the head of a file on another filesystem. Spark reads the data from where it is.
+    try (LocalCopy head = LocalCopy.of(store, location, LocalCopy.HEAD_BYTES)) {
+      return ingest(spark, input, location.toString(), head.path(), declared);
+    }
+  }
+
+  private static Ingested ingest(SparkSession spark, InputConfig input, String uri, Path local,
+      SchemaFile declared) {
+    String source = input.path();
     Dataset<Row> raw;
     List<String> header;
     CsvOptions csv = input.csv();
@@ -72,9 +90,9 @@ public final class SparkIngest {
       // own header line and counts rows of the wrong length into the corrupt-record column.
       raw = SparkCsv.reader(spark, List.of(local), csv)
           .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
-          .schema(new StructType(fields.toArray(new StructField[0]))).csv(source);
+          .schema(new StructType(fields.toArray(new StructField[0]))).csv(uri);
     } else {
-      Dataset<Row> parquet = spark.read().parquet(source);
+      Dataset<Row> parquet = spark.read().parquet(uri);
       header = List.of(parquet.columns());
       raw = SparkTables.asText(parquet, header).withColumn(CORRUPT,
           org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType));

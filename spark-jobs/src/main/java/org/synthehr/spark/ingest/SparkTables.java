@@ -3,6 +3,7 @@ package org.synthehr.spark.ingest;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -75,15 +76,58 @@ public final class SparkTables {
    * readers do. Only for data that fits on the driver.
    */
   public static Table collect(Dataset<Row> textRows, TableSchema schema, String source) {
-    TableBuilder builder = new TableBuilder(schema, source);
-    String[] cells = new String[schema.columns().size()];
-    long n = 0;
-    for (Row row : textRows.collectAsList()) {
-      for (int c = 0; c < cells.length; c++) {
+    return collect(textRows, schema, source, Long.MAX_VALUE);
+  }
+
+  /** As {@link #collect(Dataset, TableSchema, String)}, keeping at most {@code maxRows} rows. */
+  public static Table collect(Dataset<Row> textRows, TableSchema schema, String source,
+      long maxRows) {
+    return table(textRows.collectAsList().iterator(), schema, source, maxRows);
+  }
+
+  /**
+   * Text rows (columns in schema order) as a table in canonical order: sorted by their cells, so
+   * the table, and a model trained on it, is the same whatever order the rows arrived in (it
+   * depends on how the input was split into partitions, which differs between a laptop and a
+   * cluster). Keeps the first {@code maxRows} rows of that order.
+   */
+  public static Table table(Iterator<Row> textRows, TableSchema schema, String source,
+      long maxRows) {
+    int width = schema.columns().size();
+    List<String[]> rows = new ArrayList<>();
+    while (textRows.hasNext()) {
+      Row row = textRows.next();
+      String[] cells = new String[width];
+      for (int c = 0; c < width; c++) {
         cells[c] = row.isNullAt(c) ? null : row.getString(c);
+      }
+      rows.add(cells);
+    }
+    rows.sort(SparkTables::compareCells);
+    TableBuilder builder = new TableBuilder(schema, source);
+    long n = 0;
+    for (String[] cells : rows) {
+      if (n >= maxRows) {
+        break;
       }
       builder.addRow(cells, ++n);
     }
     return builder.build();
+  }
+
+  private static int compareCells(String[] a, String[] b) {
+    for (int c = 0; c < a.length; c++) {
+      if (a[c] == null || b[c] == null) {
+        if (a[c] != b[c]) {
+          return a[c] == null ? -1 : 1;
+        }
+        continue;
+      }
+      int d = a[c].compareTo(b[c]);
+      if (d != 0) {
+        return d;
+      }
+    }
+    return 0;
   }
 }

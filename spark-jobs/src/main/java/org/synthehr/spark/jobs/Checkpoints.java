@@ -1,21 +1,21 @@
 package org.synthehr.spark.jobs;
 
-import java.nio.file.Path;
-import org.synthehr.core.io.AtomicOutput;
+import org.apache.hadoop.fs.Path;
+import org.synthehr.spark.fs.FileStore;
 
 /**
- * Where training checkpoints of a run live: beside the output directory, not in it, so they
- * survive a failed run for {@code --resume} and are removed once the run succeeds.
+ * Where training checkpoints of a run live: beside the output directory, on its filesystem, not in
+ * it, so they survive a failed run (and a lost executor) for {@code --resume} and task retries, and
+ * are removed once the run succeeds.
  */
 final class Checkpoints {
   private Checkpoints() {}
 
   static Path dirFor(Path output) {
-    Path abs = output.toAbsolutePath().normalize();
-    return abs.resolveSibling("." + abs.getFileName() + ".checkpoints");
+    return FileStore.sibling(output, ".", ".checkpoints");
   }
 
-  static void clear(Path output) {
-    AtomicOutput.deleteRecursively(dirFor(output));
+  static void clear(FileStore store, Path output) {
+    store.delete(dirFor(output));
   }
 }

@@ -48,6 +48,11 @@ public final class Console implements TrainingListener {
     print(text);
   }
 
+  /** Whether this console prints nothing (a task working for it stays quiet too). */
+  public boolean quiet() {
+    return quiet;
+  }
+
   /** Seconds since this console was made. */
   public double elapsed() {
     return (System.nanoTime() - start) / 1e9;

@@ -117,9 +117,10 @@ public final class EvaluateJob {
       throw new InvalidInputException(Problem.ofInput(in.source(), "only " + trainRows + " rows",
           "evaluate against a larger real dataset"));
     }
-    Table training = SparkTables.collect(DataSplit.atMost(in.text(), trainRows,
-        config.split().maxTrainRows(), config.seeds().seed("train.subsample")), schema,
-        in.source());
+    Dataset<Row> trainingText = DataSplit.atMost(in.text(), trainRows,
+        config.split().maxTrainRows(), config.seeds().seed("train.subsample"));
+    Table training = SparkTables.collect(trainingText, schema, in.source(),
+        config.split().maxTrainRows());
     Dataset<Row> hold = TableSource.open(spark, holdout, schema.modelled().names(), "holdout",
         config.input().csv());
     long holdRows = hold.count();
@@ -127,6 +128,6 @@ public final class EvaluateJob {
         config.evaluate().maxRows(), config.seeds().seed("holdout.subsample"), holdout.toString());
     console.step(2, STEPS, String.format(Locale.ROOT, "reference: all %,d rows of %s; holdout:"
         + " %,d rows of %s", trainRows, in.source(), holdRows, holdout));
-    return new PreparedData(in, training, holdoutTable, trainRows, holdRows);
+    return new PreparedData(in, trainingText, training, holdoutTable, trainRows, holdRows);
   }
 }

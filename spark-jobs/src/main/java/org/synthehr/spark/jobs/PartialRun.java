@@ -1,19 +1,17 @@
 package org.synthehr.spark.jobs;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.Path;
 import org.synthehr.core.error.ExitCodes;
 import org.synthehr.core.error.OutputExistsException;
 import org.synthehr.core.error.RunFailedException;
 import org.synthehr.core.error.SynthException;
 import org.synthehr.core.error.UnfinishedRunException;
-import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.spark.fs.AtomicDir;
+import org.synthehr.spark.fs.FileStore;
 
 /**
  * The in-progress directory of a pipeline run, {@code <output.dir>.partial}: where every stage
@@ -35,16 +33,18 @@ final class PartialRun implements AutoCloseable {
   /** The report before the release policy is applied (the evaluate stage's output). */
   static final String EVALUATION = "evaluation.json";
 
+  private final FileStore store;
   private final Path target;
-  private final AtomicOutput out;
+  private final AtomicDir out;
   private final RunLock lock;
   private final StageLog log;
   private final String command;
   private final boolean resumed;
   private String current = "prepare";
 
-  private PartialRun(Path target, AtomicOutput out, RunLock lock, StageLog log, String command,
-      boolean resumed) {
+  private PartialRun(FileStore store, Path target, AtomicDir out, RunLock lock, StageLog log,
+      String command, boolean resumed) {
+    this.store = store;
     this.target = target;
     this.out = out;
     this.lock = lock;
@@ -55,8 +55,7 @@ final class PartialRun implements AutoCloseable {
 
   /** The in-progress directory of an output. */
   static Path dirFor(Path output) {
-    Path abs = output.toAbsolutePath().normalize();
-    return abs.resolveSibling(abs.getFileName() + ".partial");
+    return FileStore.sibling(output, "", ".partial");
   }
 
   /**
@@ -65,60 +64,61 @@ final class PartialRun implements AutoCloseable {
    * @param command the command line that repeats this run, for messages ({@code --resume} added)
    * @throws UnfinishedRunException when a kept run is in the way or does not match
    */
-  static PartialRun open(Path output, boolean overwrite, boolean resume, RunFingerprint fingerprint,
-      String command, Console console) {
-    Path target = output.toAbsolutePath().normalize();
+  static PartialRun open(FileStore store, Path target, boolean overwrite, boolean resume,
+      RunFingerprint fingerprint, String command, Console console) {
     Path dir = dirFor(target);
-    if (Files.exists(target) && !overwrite) {
-      throw new OutputExistsException(target);
+    if (store.exists(target) && !overwrite) {
+      throw new OutputExistsException(FileStore.display(target));
     }
-    boolean existed = Files.isDirectory(dir);
-    RunLock lock = RunLock.acquire(dir);
+    boolean existed = store.isDirectory(dir);
+    RunLock lock = RunLock.acquire(store, dir);
     try {
-      return open(target, dir, existed, lock, overwrite, resume, fingerprint, command, console);
+      return open(store, target, dir, existed, lock, overwrite, resume, fingerprint, command,
+          console);
     } catch (RuntimeException | Error e) {
       lock.close();
       if (!existed) {
-        AtomicOutput.deleteRecursively(dir);
+        store.delete(dir);
       }
       throw e;
     }
   }
 
-  private static PartialRun open(Path target, Path dir, boolean existed, RunLock lock,
-      boolean overwrite, boolean resume, RunFingerprint fingerprint, String command,
-      Console console) {
-    StageLog kept = StageLog.read(dir);
+  private static PartialRun open(FileStore store, Path target, Path dir, boolean existed,
+      RunLock lock, boolean overwrite, boolean resume, RunFingerprint fingerprint,
+      String command, Console console) {
+    StageLog kept = StageLog.read(store, dir);
     if (existed && !resume) {
       if (!overwrite) {
-        throw new UnfinishedRunException(dir + " holds an unfinished run of this output (stages"
+        throw new UnfinishedRunException(FileStore.display(dir) + " holds an unfinished run of this output (stages"
             + " done: " + done(kept) + "), left by a run that failed or was killed. Fix: continue"
             + " it with: " + command + " --resume, or start over with --overwrite (which deletes"
             + " it).");
       }
-      console.detail("--overwrite: deleting the unfinished run in " + dir);
+      console.detail("--overwrite: deleting the unfinished run in " + FileStore.display(dir));
       kept = null;
     }
     if (kept == null) {
       // Also a directory without stages.json: its run died before recording anything.
-      clearExceptLock(dir);
+      clearExceptLock(store, dir);
       if (resume) {
-        console.detail("--resume: no unfinished run in " + dir + "; starting one"
-            + (nonEmpty(Checkpoints.dirFor(target)) ? " (training continues from the kept"
-            + " checkpoints)" : ""));
+        console.detail("--resume: no unfinished run in " + FileStore.display(dir)
+            + "; starting one" + (nonEmpty(store, Checkpoints.dirFor(target))
+            ? " (training continues from the kept checkpoints)" : ""));
       }
-      return new PartialRun(target, AtomicOutput.inDirectory(target, dir, overwrite), lock,
-          StageLog.create(dir, fingerprint), command, false);
+      return new PartialRun(store, target, AtomicDir.inDirectory(store, target, dir, overwrite),
+          lock, StageLog.create(store, dir, fingerprint), command, false);
     }
     List<String> changed = RunFingerprint.changed(kept.state().upstream(), fingerprint.upstream());
     if (!changed.isEmpty()) {
-      throw new UnfinishedRunException("cannot resume the unfinished run in " + dir + ": it was"
+      throw new UnfinishedRunException("cannot resume the unfinished run in "
+          + FileStore.display(dir) + ": it was"
           + " made with a different config or input (changed: " + String.join(", ", changed)
           + "), so its kept work does not belong to this run. Fix: resume with the config it was"
           + " made with (see its config.resolved.yaml), or start over with --overwrite instead of"
           + " --resume.");
     }
-    AtomicOutput out = AtomicOutput.inDirectory(target, dir, overwrite);
+    AtomicDir out = AtomicDir.inDirectory(store, target, dir, overwrite);
     List<String> evaluation = RunFingerprint.changed(kept.state().evaluation(),
         fingerprint.evaluation());
     if (!evaluation.isEmpty()) {
@@ -126,19 +126,16 @@ final class PartialRun implements AutoCloseable {
           + String.join(", ", evaluation) + "): the evaluation will be redone");
       kept.reset(EVALUATION_STAGES, fingerprint.evaluation());
     }
-    console.line("Resuming the unfinished run in " + dir + " (stages done: " + done(kept) + ")");
-    return new PartialRun(target, out, lock, kept, command, true);
+    console.line("Resuming the unfinished run in " + FileStore.display(dir) + " (stages done: "
+        + done(kept) + ")");
+    return new PartialRun(store, target, out, lock, kept, command, true);
   }
 
-  private static void clearExceptLock(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        if (!f.getFileName().toString().equals(RunLock.FILE)) {
-          AtomicOutput.deleteRecursively(f);
-        }
+  private static void clearExceptLock(FileStore store, Path dir) {
+    for (Path f : store.list(dir)) {
+      if (!f.getName().equals(RunLock.FILE)) {
+        store.delete(f);
       }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot clear " + dir, e);
     }
   }
 
@@ -148,6 +145,10 @@ final class PartialRun implements AutoCloseable {
 
   Path target() {
     return target;
+  }
+
+  FileStore store() {
+    return store;
   }
 
   boolean resumed() {
@@ -180,12 +181,9 @@ final class PartialRun implements AutoCloseable {
 
   /** Removes the bookkeeping and moves the directory into place as the output. */
   Path commit() {
+    lock.close(); // the lock file goes with the bookkeeping; the rename below is the last step
     for (String f : List.of(StageLog.FILE, ERROR_LOG, EVALUATION, RunLock.FILE)) {
-      try {
-        Files.deleteIfExists(dir().resolve(f));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      store.delete(new Path(dir(), f));
     }
     out.commit();
     return target;
@@ -209,11 +207,11 @@ final class PartialRun implements AutoCloseable {
       }
     }
     if (user == null) {
-      trace = keep ? dir().resolve(ERROR_LOG) : target.resolveSibling(target.getFileName()
-          + ".error.log");
+      trace = keep ? new Path(dir(), ERROR_LOG) : FileStore.sibling(target, "", ".error.log");
       trace = writeTrace(trace, e);
     }
-    String kept = keep ? "The finished work was kept in " + dir() + " (stages done: "
+    String kept = keep ? "The finished work was kept in " + FileStore.display(dir())
+        + " (stages done: "
         + done(log) + "; the trained model is in model/)" + checkpointsNote()
         + ". Once the cause is fixed, continue without retraining: " + command + " --resume (or"
         + " start over with --overwrite)." : checkpointsOnly();
@@ -225,7 +223,7 @@ final class PartialRun implements AutoCloseable {
     }
     return new RunFailedException("internal error in the " + current + " stage (a bug; please"
         + " report it with the trace): " + summary(e) + ". " + (trace == null ? "The trace could"
-        + " not be written." : "The full trace is in " + trace + ".") + " "
+        + " not be written." : "The full trace is in " + FileStore.display(trace) + ".") + " "
         + (kept.isEmpty() ? "Nothing was kept: the model had not been trained yet." : kept),
         ExitCodes.INTERNAL, e);
   }
@@ -241,22 +239,20 @@ final class PartialRun implements AutoCloseable {
 
   private String checkpointsNote() {
     Path cp = Checkpoints.dirFor(target);
-    return nonEmpty(cp) ? ", and training checkpoints in " + cp : "";
+    return nonEmpty(store, cp) ? ", and training checkpoints in " + FileStore.display(cp) : "";
   }
 
   private String checkpointsOnly() {
     Path cp = Checkpoints.dirFor(target);
-    return nonEmpty(cp) ? "Training checkpoints were kept in " + cp + ": once the cause is fixed,"
+    return nonEmpty(store, cp) ? "Training checkpoints were kept in " + FileStore.display(cp)
+        + ": once the cause is fixed,"
         + " continue training from the last one with: " + command + " --resume." : "";
   }
 
-  private static boolean nonEmpty(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.findAny().isPresent();
-    } catch (IOException e) {
+  private static boolean nonEmpty(FileStore store, Path dir) {
+    try {
+      return store.isDirectory(dir) && !store.list(dir).isEmpty();
+    } catch (RuntimeException e) {
       return false;
     }
   }
@@ -284,13 +280,13 @@ final class PartialRun implements AutoCloseable {
     return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
   }
 
-  private static Path writeTrace(Path file, Throwable e) {
+  private Path writeTrace(Path file, Throwable e) {
     StringWriter text = new StringWriter();
     e.printStackTrace(new PrintWriter(text));
     try {
-      Files.writeString(file, text.toString());
+      store.writeString(file, text.toString());
       return file;
-    } catch (IOException | RuntimeException io) {
+    } catch (RuntimeException io) {
       return null;
     }
   }

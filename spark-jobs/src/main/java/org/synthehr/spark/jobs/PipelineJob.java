@@ -1,32 +1,31 @@
 package org.synthehr.spark.jobs;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.synthehr.core.io.AtomicOutput;
-import org.synthehr.core.io.Json;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.Report;
-import org.synthehr.core.table.Table;
 import org.synthehr.evaluator.report.HtmlReport;
 import org.synthehr.evaluator.report.ReportFiles;
 import org.synthehr.generator.ClassBalance;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
-import org.synthehr.generator.model.ModelKinds;
 import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.config.JobConfigLoader;
+import org.synthehr.spark.fs.FileStore;
+import org.synthehr.spark.fs.HadoopConf;
 import org.synthehr.spark.privacy.DisclosureControls;
 import org.synthehr.spark.privacy.DpFigures;
 import org.synthehr.spark.privacy.PrivacyFigures;
 import org.synthehr.spark.privacy.ReleaseGate;
 import org.synthehr.spark.sampling.DistributedSampler;
+import org.synthehr.spark.sampling.ModelBundle;
 
 /**
  * validate → split → train → sample (across Spark tasks) → evaluate → report, into one output
@@ -46,6 +45,7 @@ public final class PipelineJob {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
 
   private final SparkSession spark;
+  private final FileStore store;
   private final JobConfigLoader.Loaded loaded;
   private final JobConfig config;
   private final PartialRun run;
@@ -56,6 +56,7 @@ public final class PipelineJob {
   private PipelineJob(SparkSession spark, JobConfigLoader.Loaded loaded, PartialRun run,
       boolean resume, Console console) {
     this.spark = spark;
+    this.store = run.store();
     this.loaded = loaded;
     this.config = loaded.config();
     this.run = run;
@@ -66,11 +67,11 @@ public final class PipelineJob {
   /**
    * What the pipeline produced.
    *
-   * @param output the output directory
+   * @param output the output directory (a local path, or the URI of another filesystem)
    * @param report the report written
    * @param syntheticRows rows written to synthetic/
    */
-  public record Result(Path output, Report report, long syntheticRows) {}
+  public record Result(String output, Report report, long syntheticRows) {}
 
   /**
    * Runs the pipeline.
@@ -84,18 +85,19 @@ public final class PipelineJob {
   public static Result run(SparkSession spark, JobConfigLoader.Loaded loaded, boolean overwrite,
       boolean resume, Console console) {
     JobConfig config = loaded.config();
-    Path target = Path.of(config.output().dir());
+    FileStore store = FileStore.of(spark.sparkContext().hadoopConfiguration());
+    Path target = store.resolve(config.output().dir());
     ReleaseGate gate = ReleaseGate.of(config);
     Result result;
-    try (PartialRun run = PartialRun.open(target, overwrite, resume,
-        RunFingerprint.of(loaded.resolvedYaml()), command(loaded), console)) {
+    try (PartialRun run = PartialRun.open(store, target, overwrite, resume,
+        RunFingerprint.of(loaded.resolvedYaml(), store), command(loaded), console)) {
       try {
         result = new PipelineJob(spark, loaded, run, resume, console).stages(gate);
       } catch (RuntimeException | Error e) {
         throw run.failed(e);
       }
     }
-    Checkpoints.clear(target);
+    Checkpoints.clear(store, target);
     console.step(6, STEPS, String.format(Locale.ROOT, "wrote %s (model/, synthetic/ %,d rows,"
         + " report.json, report.html) in %s", result.output(), result.syntheticRows(),
         Console.duration(console.elapsed())));
@@ -105,7 +107,7 @@ public final class PipelineJob {
 
   private Result stages(ReleaseGate gate) {
     if (!run.resumed()) {
-      RunFiles.writeConfig(run.dir(), loaded);
+      RunFiles.writeConfig(store, run.dir(), loaded);
     }
     Map<String, Object> keptSplit = run.facts("prepare");
     run.begin("prepare");
@@ -120,8 +122,9 @@ public final class PipelineJob {
             + split + " now, " + keptSplit + " then");
       }
       run.complete("prepare", split);
-      Provenance provenance = Training.provenance(config, loaded.resolvedYaml(), spark.version());
-      Path modelDir = run.dir().resolve("model");
+      Provenance provenance = Training.provenance(store, config, loaded.resolvedYaml(),
+          spark.version());
+      Path modelDir = new Path(run.dir(), "model");
       try (FittedSynthesizer model = train(data, modelDir, provenance)) {
         long rows = config.sample().rows() > 0 ? config.sample().rows() : data.trainingRows();
         config.sample().conditions().forEach(c -> Condition.parse(c, model.schema()));
@@ -136,11 +139,12 @@ public final class PipelineJob {
         Report evaluated = evaluate(data, model, syntheticDir, provenance);
         run.begin("report");
         Report report = gate.apply(evaluated, console);
-        ReportFiles.write(run.dir().resolve("report.json"), report, HtmlReport.standard());
-        RunFiles.write(run.dir(), "pipeline", loaded, data.ingested().schema().schema(),
+        store.writeString(new Path(run.dir(), "report.json"), org.synthehr.core.io.Json.toString(report));
+        store.writeString(new Path(run.dir(), "report.html"), HtmlReport.standard().render(report));
+        RunFiles.write(store, run.dir(), "pipeline", loaded, data.ingested().schema().schema(),
             provenance, figures);
         run.complete("report", Map.of());
-        return new Result(run.commit(), report, rows);
+        return new Result(FileStore.display(run.commit()), report, rows);
       }
     } finally {
       data.ingested().text().unpersist();
@@ -150,27 +154,27 @@ public final class PipelineJob {
   private FittedSynthesizer train(PreparedData data, Path modelDir, Provenance provenance) {
     if (run.completed("train")) {
       console.step(3, STEPS, "train " + config.model().kind() + ": skipped, already trained by"
-          + " the unfinished run (loading " + modelDir + ")");
+          + " the unfinished run (loading " + FileStore.display(modelDir) + ")");
       figures.putAll(longs(run.facts("train")));
-      return ModelKinds.load(modelDir);
+      return ModelBundle.load(store, modelDir);
     }
     console.step(3, STEPS, "train " + config.model().kind());
     run.begin("train");
-    Table trainOn = DisclosureControls.beforeTraining(config, data.training(), figures, console);
-    AtomicOutput.deleteRecursively(modelDir); // half-saved by a run killed while saving
-    FittedSynthesizer model = Training.train(config, trainOn, modelDir,
-        Checkpoints.dirFor(run.target()), resume, provenance, console);
+    Map<String, Long> trained = Training.train(spark, store, config, loaded.resolvedYaml(), data,
+        modelDir, Checkpoints.dirFor(run.target()), resume, provenance, console);
+    figures.put(PrivacyFigures.RARE_CATEGORIES, trained.get(PrivacyFigures.RARE_CATEGORIES));
+    figures.put(PrivacyFigures.RARE_CELLS, trained.get(PrivacyFigures.RARE_CELLS));
     run.complete("train", Map.of(
         PrivacyFigures.RARE_CATEGORIES, figures.get(PrivacyFigures.RARE_CATEGORIES),
         PrivacyFigures.RARE_CELLS, figures.get(PrivacyFigures.RARE_CELLS)));
-    return model;
+    return ModelBundle.load(store, modelDir);
   }
 
   private Path sample(PreparedData data, FittedSynthesizer model, Path modelDir, long rows) {
-    Path syntheticDir = run.dir().resolve("synthetic");
+    Path syntheticDir = new Path(run.dir(), "synthetic");
     if (run.completed("sample")) {
       console.step(4, STEPS, String.format(Locale.ROOT, "sample %,d rows: skipped, sampled by"
-          + " the unfinished run (reusing %s)", rows, syntheticDir));
+          + " the unfinished run (reusing %s)", rows, FileStore.display(syntheticDir)));
       figures.putAll(longs(run.facts("sample")));
       return syntheticDir;
     }
@@ -178,8 +182,9 @@ public final class PipelineJob {
         rows, config.sample().blockRows(), config.sample().conditions().isEmpty() ? ""
             : " with " + String.join(", ", config.sample().conditions())));
     run.begin("sample");
-    AtomicOutput.deleteRecursively(syntheticDir); // part files of a run killed while writing
-    DistributedSampler.Sampled sampled = DistributedSampler.sample(spark, modelDir,
+    store.delete(syntheticDir); // part files of a run killed while writing
+    DistributedSampler.Sampled sampled = DistributedSampler.sample(spark,
+        new DistributedSampler.ModelLocation(modelDir.toString(), new HadoopConf(store.conf())),
         model.schema(), rows, config.sample().blockRows(), config.sample().partitions(),
         config.seed(), config.sample().conditions(), config.sample().classBalance(),
         DisclosureControls.copyFilter(config, data.training()));
@@ -194,21 +199,21 @@ public final class PipelineJob {
   /** The report before the release policy, always read back from evaluation.json. */
   private Report evaluate(PreparedData data, FittedSynthesizer model, Path syntheticDir,
       Provenance provenance) {
-    Path file = run.dir().resolve(PartialRun.EVALUATION);
+    Path file = new Path(run.dir(), PartialRun.EVALUATION);
     if (run.completed("evaluate")) {
       console.step(5, STEPS, "evaluate: skipped, evaluated by the unfinished run (reusing "
-          + file + ")");
+          + FileStore.display(file) + ")");
     } else {
       console.step(5, STEPS, "evaluate");
       run.begin("evaluate");
       Report report = DpFigures.addTo(Evaluation.report(config, data.training(), data.holdout(),
-          spark.read().parquet(syntheticDir.toString()), syntheticDir.toString(), figures,
+          spark.read().parquet(syntheticDir.toString()), FileStore.display(syntheticDir), figures,
           provenance, console), model.privacyAccounting());
-      Json.write(file, report);
+      store.writeJson(file, report);
       run.complete("evaluate", Map.of());
     }
     // Read back in both cases, so a resumed run's report goes through exactly the same path.
-    return Json.read(file, Report.class);
+    return store.readJson(file, Report.class);
   }
 
   /** JSON gives back ints for small numbers; figures hold longs, as the stages produced them. */

@@ -16,12 +16,15 @@ import org.synthehr.spark.ingest.SparkTables;
  * table (what it never sees), on the driver.
  *
  * @param ingested the ingested input
+ * @param trainingText the training rows as Spark text rows, for the training task (read them with
+ *     {@code SparkTables.table(rows, schema, source, split.max_train_rows)})
  * @param training training rows (capped at split.max_train_rows by a seeded hash)
  * @param holdout holdout rows (capped at evaluate.max_rows)
  * @param trainingRows training rows in the whole input
  * @param holdoutRows holdout rows in the whole input
  */
-public record PreparedData(SparkIngest.Ingested ingested, Table training, Table holdout,
+public record PreparedData(SparkIngest.Ingested ingested, Dataset<Row> trainingText,
+    Table training, Table holdout,
     long trainingRows, long holdoutRows) {
 
   /** Ingests, validates and splits the input. */
@@ -47,14 +50,16 @@ public record PreparedData(SparkIngest.Ingested ingested, Table training, Table 
               + " rows are left for training", "use more data or a smaller split.holdout_fraction"));
     }
     long cap = config.split().maxTrainRows();
-    Table training = SparkTables.collect(DataSplit.atMost(train, trainRows, cap,
-        config.seeds().seed("train.subsample")), schema, in.source());
+    Dataset<Row> trainingText = DataSplit.atMost(train, trainRows, cap,
+        config.seeds().seed("train.subsample"));
+    Table training = SparkTables.collect(trainingText, schema, in.source(), cap);
     Table holdout = SparkTables.collect(DataSplit.atMost(hold, holdRows,
-        config.evaluate().maxRows(), config.seeds().seed("holdout.subsample")), schema, in.source());
+        config.evaluate().maxRows(), config.seeds().seed("holdout.subsample")), schema, in.source(),
+        config.evaluate().maxRows());
     if (training.rowCount() < trainRows) {
       console.detail(String.format(Locale.ROOT, "training on a seeded subsample of %,d rows"
           + " (split.max_train_rows)", training.rowCount()));
     }
-    return new PreparedData(in, training, holdout, trainRows, holdRows);
+    return new PreparedData(in, trainingText, training, holdout, trainRows, holdRows);
   }
 }

@@ -1,18 +1,15 @@
 package org.synthehr.spark.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.synthehr.core.config.ConfigLoader;
-import org.synthehr.core.io.Json;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.schema.SchemaFile;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.spark.config.JobConfigLoader;
+import org.synthehr.spark.fs.FileStore;
 
 /**
  * The small files every run leaves next to its results: the resolved config, the resolved schema
@@ -22,26 +19,18 @@ final class RunFiles {
   private RunFiles() {}
 
   /** Writes config.resolved.yaml alone (an unfinished run shows what it was made with). */
-  static void writeConfig(Path dir, JobConfigLoader.Loaded loaded) {
-    try {
-      Files.writeString(dir.resolve("config.resolved.yaml"), "# Resolved from " + loaded.file()
-          + (loaded.overrides().isEmpty() ? "" : " with --set " + String.join(" --set ",
-              loaded.overrides())) + "\n" + loaded.resolvedYaml());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  static void writeConfig(FileStore store, Path dir, JobConfigLoader.Loaded loaded) {
+    store.writeString(new Path(dir, "config.resolved.yaml"), "# Resolved from " + loaded.file()
+        + (loaded.overrides().isEmpty() ? "" : " with --set " + String.join(" --set ",
+            loaded.overrides())) + "\n" + loaded.resolvedYaml());
   }
 
-  static void write(Path dir, String command, JobConfigLoader.Loaded loaded, TableSchema schema,
-      Provenance provenance, Map<String, Object> figures) {
-    writeConfig(dir, loaded);
-    try {
-      if (schema != null) {
-        Files.writeString(dir.resolve("schema.yaml"), "# The schema this run used; pass it as"
-            + " input.schema to reuse it.\n" + ConfigLoader.toYaml(SchemaFile.of(schema)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  static void write(FileStore store, Path dir, String command, JobConfigLoader.Loaded loaded,
+      TableSchema schema, Provenance provenance, Map<String, Object> figures) {
+    writeConfig(store, dir, loaded);
+    if (schema != null) {
+      store.writeString(new Path(dir, "schema.yaml"), "# The schema this run used; pass it as"
+          + " input.schema to reuse it.\n" + ConfigLoader.toYaml(SchemaFile.of(schema)));
     }
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("command", command);
@@ -49,6 +38,6 @@ final class RunFiles {
     run.put("overrides", List.copyOf(loaded.overrides()));
     run.put("figures", figures);
     run.put("provenance", provenance);
-    Json.write(dir.resolve("run.json"), run);
+    store.writeJson(new Path(dir, "run.json"), run);
   }
 }

@@ -2,15 +2,13 @@ package org.synthehr.spark.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.synthehr.core.config.ConfigLoader;
-import org.synthehr.core.provenance.Provenance;
+import org.synthehr.spark.fs.FileStore;
 
 /**
  * What a kept run's work depends on, so that {@code --resume} never mixes the work of two different
@@ -37,7 +35,7 @@ record RunFingerprint(Map<String, String> upstream, Map<String, String> evaluati
   }
 
   /** The fingerprint of a resolved config (as saved in config.resolved.yaml). */
-  static RunFingerprint of(String resolvedYaml) {
+  static RunFingerprint of(String resolvedYaml, FileStore store) {
     Map<String, String> flat = new TreeMap<>();
     try {
       flatten("", ConfigLoader.yamlMapper().readTree(resolvedYaml), flat);
@@ -48,8 +46,8 @@ record RunFingerprint(Map<String, String> upstream, Map<String, String> evaluati
       String path = flat.get(key);
       if (path != null && !path.equals("null")) {
         // The same path may hold other data by now: the bytes count, not the name.
-        Path p = Path.of(path.replaceAll("^\"|\"$", ""));
-        flat.put("file:" + key, Files.exists(p) ? Provenance.fingerprint(p) : "missing");
+        org.apache.hadoop.fs.Path p = store.resolve(path.replaceAll("^\"|\"$", ""));
+        flat.put("file:" + key, store.exists(p) ? store.fingerprint(p) : "missing");
       }
     }
     Map<String, String> upstream = new TreeMap<>();

@@ -1,19 +1,21 @@
 package org.synthehr.spark.jobs;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.synthehr.core.error.InvalidConfigException;
-import org.synthehr.core.io.AtomicOutput;
 import org.synthehr.generator.ClassBalance;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
-import org.synthehr.generator.model.ModelKinds;
 import org.synthehr.spark.config.JobConfig;
+import org.synthehr.spark.fs.AtomicDir;
+import org.synthehr.spark.fs.FileStore;
+import org.synthehr.spark.fs.HadoopConf;
 import org.synthehr.spark.sampling.DistributedSampler;
+import org.synthehr.spark.sampling.ModelBundle;
 
 /** Samples a saved model across Spark tasks into a Parquet dataset. */
 public final class SampleJob {
@@ -22,34 +24,38 @@ public final class SampleJob {
   /**
    * Samples.
    *
-   * @param modelDir the saved model
+   * @param modelPath the saved model (a local path or a URI)
    * @param rows rows to draw (must be positive)
    * @param conditions conditions, {@code column=value} text
    * @param classBalance share of each label class (empty: the model's own proportions)
-   * @param outDir the Parquet output directory
+   * @param outPath the Parquet output directory (a local path or a URI)
+   * @return the output directory as a user reads it
    */
-  public static Path run(SparkSession spark, JobConfig config, Path modelDir, long rows,
-      List<String> conditions, Map<String, Double> classBalance, Path outDir, boolean overwrite,
-      Console console) {
+  public static String run(SparkSession spark, JobConfig config, String modelPath, long rows,
+      List<String> conditions, Map<String, Double> classBalance, String outPath,
+      boolean overwrite, Console console) {
     if (rows <= 0) {
       throw new InvalidConfigException("How many rows? Set sample.rows in the config or pass"
           + " --rows N (sample.rows: 0 means 'as many as training' only inside a pipeline).");
     }
-    try (FittedSynthesizer model = ModelKinds.load(modelDir);
-        AtomicOutput out = AtomicOutput.begin(outDir, overwrite)) {
+    FileStore store = FileStore.of(spark.sparkContext().hadoopConfiguration());
+    Path modelDir = store.resolve(modelPath);
+    try (FittedSynthesizer model = ModelBundle.load(store, modelDir);
+        AtomicDir out = AtomicDir.begin(store, store.resolve(outPath), overwrite)) {
       conditions.forEach(c -> Condition.parse(c, model.schema()));
       if (!classBalance.isEmpty()) {
         ClassBalance.of(model.schema(), classBalance);
       }
       console.step(1, 1, String.format(Locale.ROOT, "sample %,d rows from %s (%s) in blocks of %,d",
-          rows, modelDir, model.kind(), config.sample().blockRows()));
-      DistributedSampler.sample(spark, modelDir, model.schema(), rows, config.sample().blockRows(),
+          rows, FileStore.display(modelDir), model.kind(), config.sample().blockRows()));
+      DistributedSampler.sample(spark, new DistributedSampler.ModelLocation(modelDir.toString(),
+          new HadoopConf(store.conf())), model.schema(), rows, config.sample().blockRows(),
           config.sample().partitions(), config.seed(), conditions, classBalance).write()
           .mode(SaveMode.Overwrite)
           .parquet(out.dir().toString());
       out.commit();
-      console.line("Wrote " + out.target());
-      return out.target();
+      console.line("Wrote " + FileStore.display(out.target()));
+      return FileStore.display(out.target());
     }
   }
 }

@@ -1,26 +1,18 @@
 package org.synthehr.spark.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.synthehr.core.io.Json;
+import org.apache.hadoop.fs.Path;
+import org.synthehr.spark.fs.FileStore;
 
 /**
  * {@code stages.json} of an in-progress run: the fingerprint the run's work depends on and, per
  * stage, whether it started, completed or failed, with the few figures a resumed run needs
  * (row counts, copies removed). A stage is recorded completed only after its outputs are complete,
- * and each update replaces the file atomically (written beside it, flushed to disk, renamed), so a
+ * and each update replaces the file atomically ({@link FileStore#write}: written beside it,
+ * synced, renamed), so a
  * run killed at any instant leaves either the old record or the new one, never a torn one.
  */
 final class StageLog {
@@ -50,26 +42,29 @@ final class StageLog {
   record State(int format, Map<String, String> upstream, Map<String, String> evaluation,
       Map<String, Stage> stages) {}
 
+  private final FileStore store;
   private final Path file;
   private State state;
 
-  private StageLog(Path file, State state) {
+  private StageLog(FileStore store, Path file, State state) {
+    this.store = store;
     this.file = file;
     this.state = state;
   }
 
   /** A new log for a run with this fingerprint, written now. */
-  static StageLog create(Path dir, RunFingerprint fingerprint) {
-    StageLog log = new StageLog(dir.resolve(FILE), new State(1, fingerprint.upstream(),
+  static StageLog create(FileStore store, Path dir, RunFingerprint fingerprint) {
+    StageLog log = new StageLog(store, new Path(dir, FILE), new State(1, fingerprint.upstream(),
         fingerprint.evaluation(), Map.of()));
     log.save();
     return log;
   }
 
   /** The log of a kept run, or null when the directory has none (it never got past its start). */
-  static StageLog read(Path dir) {
-    Path file = dir.resolve(FILE);
-    return Files.isRegularFile(file) ? new StageLog(file, Json.read(file, State.class)) : null;
+  static StageLog read(FileStore store, Path dir) {
+    Path file = new Path(dir, FILE);
+    return store.isFile(file) ? new StageLog(store, file, store.readJson(file, State.class))
+        : null;
   }
 
   State state() {
@@ -108,32 +103,6 @@ final class StageLog {
   }
 
   private void save() {
-    Path tmp = file.resolveSibling("." + FILE + ".tmp");
-    byte[] bytes = Json.toString(state).getBytes(StandardCharsets.UTF_8);
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + tmp, e);
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      move(tmp);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + file, e);
-    }
-  }
-
-  private void move(Path tmp) {
-    try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + file, e);
-    }
+    store.writeJson(file, state);
   }
 }

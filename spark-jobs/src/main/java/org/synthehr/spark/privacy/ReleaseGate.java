@@ -49,7 +49,7 @@ public final class ReleaseGate {
   }
 
   /** Fails the command (exit code 4) if the policy failed; call after the outputs are written. */
-  public void enforce(Path output) {
+  public void enforce(String output) {
     if (outcome != null && !outcome.passed()) {
       throw new ReleaseGateException(outcome.summary() + ". The outputs are in " + output
           + " for inspection (see the 'policy' rows of report.json); do not release them."

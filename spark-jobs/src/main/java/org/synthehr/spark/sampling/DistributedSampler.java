@@ -1,6 +1,5 @@
 package org.synthehr.spark.sampling;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -17,7 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
-import org.synthehr.core.io.AtomicOutput;
 import org.synthehr.core.io.Json;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.seed.Seeds;
@@ -26,8 +24,8 @@ import org.synthehr.generator.ClassBalance;
 import org.synthehr.generator.Condition;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.generator.SampleRequest;
-import org.synthehr.generator.model.ModelKinds;
 import org.synthehr.privacy.disclosure.TrainingRowHashes;
+import org.synthehr.spark.fs.HadoopConf;
 import org.synthehr.spark.ingest.SparkTables;
 
 /**
@@ -71,12 +69,32 @@ public final class DistributedSampler {
     }
   }
 
+  /**
+   * Where the tasks find the saved model: a directory on the run's filesystem, with the Hadoop
+   * configuration to reach it.
+   *
+   * @param uri the model directory
+   * @param hadoop the driver's Hadoop configuration
+   */
+  public record ModelLocation(String uri, HadoopConf hadoop) implements java.io.Serializable {
+    /** A model directory on the local disk (embedded runs and tests). */
+    public static ModelLocation local(java.nio.file.Path dir) {
+      return new ModelLocation(dir.toAbsolutePath().toUri().toString(),
+          new HadoopConf(new org.apache.hadoop.conf.Configuration()));
+    }
+
+    /** The directory as a Hadoop path. */
+    public org.apache.hadoop.fs.Path path() {
+      return new org.apache.hadoop.fs.Path(uri);
+    }
+  }
+
   private DistributedSampler() {}
 
   /**
    * The synthetic rows as a Spark dataset, in block order.
    *
-   * @param modelDir the saved model (packed and broadcast)
+   * @param model where the saved model is (each task loads it from there)
    * @param schema the model's output schema
    * @param rows total rows
    * @param blockRows rows per block
@@ -84,9 +102,9 @@ public final class DistributedSampler {
    * @param seed the run seed
    * @param conditions conditions as {@code column=value} text, parsed in each task
    */
-  public static Dataset<Row> sample(SparkSession spark, Path modelDir, TableSchema schema,
+  public static Dataset<Row> sample(SparkSession spark, ModelLocation model, TableSchema schema,
       long rows, int blockRows, int partitions, long seed, List<String> conditions) {
-    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions,
+    return sample(spark, model, schema, rows, blockRows, partitions, seed, conditions,
         Map.of(), null).rows();
   }
 
@@ -94,18 +112,18 @@ public final class DistributedSampler {
    * The synthetic rows with a class balance of the label column (see {@link ClassBalance}; empty =
    * the model's own proportions).
    */
-  public static Dataset<Row> sample(SparkSession spark, Path modelDir, TableSchema schema,
+  public static Dataset<Row> sample(SparkSession spark, ModelLocation model, TableSchema schema,
       long rows, int blockRows, int partitions, long seed, List<String> conditions,
       Map<String, Double> classBalance) {
-    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions,
+    return sample(spark, model, schema, rows, blockRows, partitions, seed, conditions,
         classBalance, null).rows();
   }
 
   /** The synthetic rows without exact copies of training rows (null {@code copies}: no filter). */
-  public static Sampled sample(SparkSession spark, Path modelDir, TableSchema schema,
+  public static Sampled sample(SparkSession spark, ModelLocation model, TableSchema schema,
       long rows, int blockRows, int partitions, long seed, List<String> conditions,
       TrainingRowHashes copies) {
-    return sample(spark, modelDir, schema, rows, blockRows, partitions, seed, conditions,
+    return sample(spark, model, schema, rows, blockRows, partitions, seed, conditions,
         Map.of(), copies);
   }
 
@@ -115,14 +133,13 @@ public final class DistributedSampler {
    * @param classBalance share of each label class (empty: the model's own proportions)
    * @param copies fingerprints of the training rows, or null for no filter
    */
-  public static Sampled sample(SparkSession spark, Path modelDir, TableSchema schema,
+  public static Sampled sample(SparkSession spark, ModelLocation model, TableSchema schema,
       long rows, int blockRows, int partitions, long seed, List<String> conditions,
       Map<String, Double> classBalance, TrainingRowHashes copies) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<TrainingRowHashes> hashes = copies == null ? null : jsc.broadcast(copies);
     CollectionAccumulator<long[]> removed = copies == null ? null
         : spark.sparkContext().collectionAccumulator("synthetic copies removed");
-    Broadcast<byte[]> bundle = jsc.broadcast(ModelBundle.pack(modelDir));
     long blocks = (rows + blockRows - 1) / blockRows;
     int parts = partitions > 0 ? partitions : jsc.defaultParallelism();
     parts = (int) Math.max(1, Math.min(parts, Math.max(1, blocks)));
@@ -130,7 +147,7 @@ public final class DistributedSampler {
     String schemaJson = Json.toString(schema);
     List<String> conds = List.copyOf(conditions);
     LinkedHashMap<String, Double> balance = new LinkedHashMap<>(classBalance);
-    MapPartitionsFunction<Long, Row> fn = ids -> new BlockIterator(ids, bundle.value(),
+    MapPartitionsFunction<Long, Row> fn = ids -> new BlockIterator(ids, model,
         schemaJson, rows, blockRows, seed, conds, balance,
         hashes == null ? null : hashes.value(), removed);
     return new Sampled(spark.range(0, blocks, 1, parts).mapPartitions(fn,
@@ -198,7 +215,6 @@ public final class DistributedSampler {
     private final long rows;
     private final int blockRows;
     private final long seed;
-    private final Path dir;
     private final FittedSynthesizer model;
     private final List<Condition> conditions;
     private final ClassBalance balance;
@@ -207,7 +223,7 @@ public final class DistributedSampler {
     private Iterator<Row> current = Collections.emptyIterator();
     private boolean closed;
 
-    BlockIterator(Iterator<Long> ids, byte[] bundle, String schemaJson, long rows, int blockRows,
+    BlockIterator(Iterator<Long> ids, ModelLocation location, String schemaJson, long rows, int blockRows,
         long seed, List<String> conditionText, Map<String, Double> classBalance,
         TrainingRowHashes copies, CollectionAccumulator<long[]> removed) throws Exception {
       this.ids = ids;
@@ -216,8 +232,7 @@ public final class DistributedSampler {
       this.rows = rows;
       this.blockRows = blockRows;
       this.seed = seed;
-      this.dir = ModelBundle.unpack(bundle);
-      this.model = ModelKinds.load(dir);
+      this.model = ModelBundle.load(location.hadoop().store(), location.path());
       TableSchema schema = Json.mapper().readValue(schemaJson, TableSchema.class);
       List<Condition> parsed = new ArrayList<>();
       for (String c : conditionText) {
@@ -257,7 +272,6 @@ public final class DistributedSampler {
       if (!closed) {
         closed = true;
         model.close();
-        AtomicOutput.deleteRecursively(dir);
       }
     }
   }

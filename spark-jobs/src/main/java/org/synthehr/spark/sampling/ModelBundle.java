@@ -11,13 +11,43 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.synthehr.core.error.InvalidInputException;
+import org.synthehr.core.error.Problem;
+import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.generator.FittedSynthesizer;
+import org.synthehr.generator.model.ModelKinds;
+import org.synthehr.spark.fs.FileStore;
 
 /**
- * A saved model directory as bytes, to broadcast to Spark tasks (which may run on machines that do
- * not see the driver's disk) and unpack there.
+ * A saved model directory read from wherever the run keeps it: {@link #load} copies it from the
+ * run's filesystem (local, HDFS, S3) to a local temporary directory, loads it and deletes the copy
+ * (models read all their files when loaded). The driver and every sampling task load the model
+ * this way, so a cluster needs no disk shared with the driver. {@link #pack} and {@link #unpack}
+ * ship a model as bytes instead (the longitudinal sampler still does).
  */
 public final class ModelBundle {
   private ModelBundle() {}
+
+  /** Loads the model saved in {@code dir} on the store's filesystem. */
+  public static FittedSynthesizer load(FileStore store, org.apache.hadoop.fs.Path dir) {
+    if (!store.isDirectory(dir)) {
+      throw new InvalidInputException(Problem.ofInput(FileStore.display(dir), "is not a model"
+          + " directory (it does not exist)", "pass the model/ directory of a train or pipeline"
+          + " run"));
+    }
+    Path local = null;
+    try {
+      local = Files.createTempDirectory("synthehr-model-");
+      store.download(dir, local);
+      return ModelKinds.load(local);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a temporary directory for the model", e);
+    } finally {
+      if (local != null) {
+        AtomicOutput.deleteRecursively(local);
+      }
+    }
+  }
 
   /** Zips the files of a model directory (flat; models have no sub-directories). */
   public static byte[] pack(Path dir) {

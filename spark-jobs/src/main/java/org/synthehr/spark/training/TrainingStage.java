@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
@@ -57,6 +59,27 @@ public final class TrainingStage {
       results.set(d._1(), d._2());
     }
     return results;
+  }
+
+  /**
+   * Runs one training whose data is a Spark dataset: the rows reach the training task as its
+   * partition (all partitions coalesced into one, without a shuffle), so they never pass through
+   * the driver. The task runs under the layout's resource profile (the executor's cores, and one
+   * GPU when the model trains on GPU).
+   *
+   * @param training what the task does with the rows (shipped to the executor)
+   */
+  public static <R extends Serializable> R runOnRows(SparkSession spark, Dataset<Row> rows,
+      String device, Function<Iterator<Row>, R> training) {
+    TrainingLayout layout = layout(spark, 1, device);
+    JavaRDD<Row> one = rows.toJavaRDD().coalesce(1);
+    if (layout.profile().isPresent()) {
+      one = one.withResources(layout.profile().get());
+    }
+    one.setName("training data");
+    List<R> done = one.mapPartitions((Iterator<Row> it) -> List.of(training.call(it)).iterator())
+        .collect();
+    return done.get(0);
   }
 
   /** The layout {@link #run} uses for {@code count} trainings in this session. */

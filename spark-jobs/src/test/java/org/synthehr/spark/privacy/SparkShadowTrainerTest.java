@@ -89,7 +89,8 @@ class SparkShadowTrainerTest {
       assertEquals(300, filtered.rowCount(), "top-up draws refill the block");
       assertEquals(0, copies.removeCopies(filtered).removed());
 
-      DistributedSampler.Sampled s = DistributedSampler.sample(spark, modelDir, model.schema(),
+      DistributedSampler.Sampled s = DistributedSampler.sample(spark,
+          DistributedSampler.ModelLocation.local(modelDir), model.schema(),
           900, 300, 2, 42, List.of(), copies);
       Table written = org.synthehr.spark.ingest.SparkTables.collect(
           org.synthehr.spark.ingest.SparkTables.asText(s.rows(), model.schema().names()),
