@@ -48,19 +48,19 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--real", paramLabel = "FILE", description = "Real data the synthetic data"
       + " imitates (CSV or Parquet); sets input.path.")
-  Path real;
+  String real;
 
   @Option(names = "--synthetic", paramLabel = "PATH", description = "Synthetic data: Parquet file or"
       + " directory, or CSV (default: output.dir/synthetic).")
-  Path synthetic;
+  String synthetic;
 
   @Option(names = "--schema", paramLabel = "FILE", description = "Schema file (YAML) of the real"
       + " data; sets input.schema. Undeclared columns are inferred.")
-  Path schema;
+  String schema;
 
   @Option(names = "--holdout", paramLabel = "FILE", description = "Real rows the generator never"
       + " saw (CSV or Parquet); sets evaluate.holdout. Without it the real data is split.")
-  Path holdout;
+  String holdout;
 
   @Option(names = "--label", paramLabel = "COLUMN", description = "Outcome column for utility;"
       + " sets evaluate.utility.label (default: the schema's label).")
@@ -72,11 +72,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Directory for report.json and"
       + " report.html; sets output.dir.")
-  Path out;
+  String out;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Exact path of the JSON report"
       + " (report.html goes next to it). Default: output.dir/report.json.")
-  Path report;
+  String report;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g."
       + " --set evaluate.detection.enabled=false. Repeatable.")
@@ -119,14 +119,15 @@ final class EvaluateCommand implements Callable<Integer> {
             + " --schema schema.yaml --out report/");
       }
       if (out == null) {
-        assignments.add("output.dir=" + quote(report.toAbsolutePath().getParent().toString()));
+        int slash = report.lastIndexOf('/');
+        assignments.add("output.dir=" + quote(slash > 0 ? report.substring(0, slash) : "."));
       }
       loaded = JobConfigLoader.fromAssignments(assignments, Path.of("(command line)"));
     }
     JobConfig cfg = loaded.config();
-    Path base = Path.of(cfg.output().dir());
-    Path syntheticPath = synthetic != null ? synthetic : base.resolve("synthetic");
-    Path reportFile = report != null ? report : base.resolve("report.json");
+    String base = cfg.output().dir().replaceAll("/+$", "");
+    String syntheticPath = synthetic != null ? synthetic : base + "/synthetic";
+    String reportFile = report != null ? report : base + "/report.json";
     Console console = quiet ? Console.silent() : Console.stderr();
     SparkSession spark = SparkSessions.create("synth evaluate", cfg.spark());
     try {

@@ -1,6 +1,5 @@
 package org.synthehr.spark.cli;
 
-import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.synthehr.spark.config.JobConfigLoader;
 import org.synthehr.spark.jobs.Console;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
 final class ValidateCommand extends SparkCommand {
   @Option(names = "--write-schema", paramLabel = "FILE", description = "Save the resolved schema as"
       + " a schema file to edit and pass as input.schema.")
-  Path writeSchema;
+  String writeSchema;
 
   @Option(names = "--overwrite", description = "Replace the --write-schema file if it exists.")
   boolean overwrite;

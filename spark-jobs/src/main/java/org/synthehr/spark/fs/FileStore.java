@@ -66,7 +66,12 @@ public final class FileStore {
       // No scheme (or a Windows drive letter): a local path as the user typed it.
       return new Path(java.nio.file.Path.of(pathOrUri).toAbsolutePath().normalize().toUri());
     }
-    Path p = new Path(pathOrUri);
+    Path p;
+    try {
+      p = new Path(URI.create(pathOrUri)); // decodes %20 and the like, as a URI means
+    } catch (IllegalArgumentException e) {
+      p = new Path(pathOrUri); // typed with spaces or other characters a URI would escape
+    }
     return fs(p).makeQualified(p);
   }
 

@@ -87,7 +87,7 @@ public final class PipelineJob {
     JobConfig config = loaded.config();
     FileStore store = FileStore.of(spark.sparkContext().hadoopConfiguration());
     Path target = store.resolve(config.output().dir());
-    ReleaseGate gate = ReleaseGate.of(config);
+    ReleaseGate gate = ReleaseGate.of(config, store);
     Result result;
     try (PartialRun run = PartialRun.open(store, target, overwrite, resume,
         RunFingerprint.of(loaded.resolvedYaml(), store), command(loaded), console)) {
@@ -187,7 +187,9 @@ public final class PipelineJob {
         new DistributedSampler.ModelLocation(modelDir.toString(), new HadoopConf(store.conf())),
         model.schema(), rows, config.sample().blockRows(), config.sample().partitions(),
         config.seed(), config.sample().conditions(), config.sample().classBalance(),
-        DisclosureControls.copyFilter(config, data.training()));
+        DisclosureControls.copyFilter(config, data.trainingText(),
+            data.ingested().schema().schema(), data.ingested().source(),
+            config.split().maxTrainRows()));
     sampled.rows().write().mode(SaveMode.ErrorIfExists).parquet(syntheticDir.toString());
     Map<String, Object> facts = Map.of(PrivacyFigures.ROWS_DRAWN, rows,
         PrivacyFigures.COPIES_REMOVED, sampled.copiesRemoved());

@@ -18,7 +18,8 @@ import org.synthehr.spark.ingest.SparkTables;
  * @param ingested the ingested input
  * @param trainingText the training rows as Spark text rows, for the training task (read them with
  *     {@code SparkTables.table(rows, schema, source, split.max_train_rows)})
- * @param training training rows (capped at split.max_train_rows by a seeded hash)
+ * @param training the training rows the evaluation reads, on the driver (a seeded subsample of at
+ *     most evaluate.max_rows of them)
  * @param holdout holdout rows (capped at evaluate.max_rows)
  * @param trainingRows training rows in the whole input
  * @param holdoutRows holdout rows in the whole input
@@ -52,13 +53,21 @@ public record PreparedData(SparkIngest.Ingested ingested, Dataset<Row> trainingT
     long cap = config.split().maxTrainRows();
     Dataset<Row> trainingText = DataSplit.atMost(train, trainRows, cap,
         config.seeds().seed("train.subsample"));
-    Table training = SparkTables.collect(trainingText, schema, in.source(), cap);
+    // The driver keeps only what the evaluation reads (evaluate.max_rows per side); the model
+    // gets all its training rows in its Spark task, so a large input never has to fit here.
+    long evaluated = config.evaluate().maxRows();
+    Table training = SparkTables.collect(DataSplit.atMost(trainingText, Math.min(trainRows, cap),
+        evaluated, config.seeds().seed("evaluate.training")), schema, in.source(), evaluated);
     Table holdout = SparkTables.collect(DataSplit.atMost(hold, holdRows,
         config.evaluate().maxRows(), config.seeds().seed("holdout.subsample")), schema, in.source(),
         config.evaluate().maxRows());
-    if (training.rowCount() < trainRows) {
-      console.detail(String.format(Locale.ROOT, "training on a seeded subsample of %,d rows"
-          + " (split.max_train_rows)", training.rowCount()));
+    if (Math.min(trainRows, cap) > evaluated) {
+      console.detail(String.format(Locale.ROOT, "evaluating against a seeded subsample of %,d"
+          + " training rows (evaluate.max_rows)", training.rowCount()));
+    }
+    if (cap < trainRows) {
+      console.detail(String.format(Locale.ROOT, "training on a seeded subsample of at most %,d"
+          + " rows (split.max_train_rows)", cap));
     }
     return new PreparedData(in, trainingText, training, holdout, trainRows, holdRows);
   }

@@ -1,12 +1,19 @@
 package org.synthehr.spark.privacy;
 
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.synthehr.core.io.Json;
+import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.table.Table;
 import org.synthehr.privacy.PrivacyConfig;
 import org.synthehr.privacy.disclosure.RareCategories;
 import org.synthehr.privacy.disclosure.TrainingRowHashes;
 import org.synthehr.spark.config.JobConfig;
+import org.synthehr.spark.ingest.SparkTables;
 import org.synthehr.spark.jobs.Console;
 
 /**
@@ -43,5 +50,24 @@ public final class DisclosureControls {
   /** Fingerprints of the training rows for the sampling tasks, or null when the control is off. */
   public static TrainingRowHashes copyFilter(JobConfig config, Table training) {
     return config.privacy().controls().removeExactCopies() ? TrainingRowHashes.of(training) : null;
+  }
+
+  /**
+   * Fingerprints of all the rows the model trains on, computed in a Spark task from the same
+   * partition the training task reads (the driver holds only a subsample of them), or null when
+   * the control is off.
+   *
+   * @param trainingText the training rows as text cells in schema order
+   * @param maxRows the training cap (split.max_train_rows)
+   */
+  public static TrainingRowHashes copyFilter(JobConfig config, Dataset<Row> trainingText,
+      TableSchema schema, String source, long maxRows) {
+    if (!config.privacy().controls().removeExactCopies()) {
+      return null;
+    }
+    String schemaJson = Json.toString(schema); // schemas are records, not Serializable
+    return trainingText.toJavaRDD().coalesce(1).mapPartitions((Iterator<Row> rows) -> List.of(
+        TrainingRowHashes.of(SparkTables.table(rows, Json.mapper().readValue(schemaJson,
+            TableSchema.class), source, maxRows))).iterator()).collect().get(0);
   }
 }

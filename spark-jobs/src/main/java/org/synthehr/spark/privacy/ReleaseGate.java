@@ -1,13 +1,13 @@
 package org.synthehr.spark.privacy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.synthehr.core.error.InvalidConfigException;
 import org.synthehr.core.result.Report;
 import org.synthehr.privacy.policy.ReleaseCheck;
 import org.synthehr.privacy.policy.ReleaseGateException;
 import org.synthehr.privacy.policy.ReleasePolicy;
 import org.synthehr.spark.config.JobConfig;
+import org.synthehr.spark.fs.FileStore;
+import org.synthehr.spark.fs.LocalCopy;
 import org.synthehr.spark.jobs.Console;
 
 /**
@@ -25,17 +25,19 @@ public final class ReleaseGate {
   }
 
   /** The gate of a config (open when no policy is set). */
-  public static ReleaseGate of(JobConfig config) {
+  public static ReleaseGate of(JobConfig config, FileStore store) {
     String file = config.release().policy();
     if (file == null || file.isBlank()) {
       return new ReleaseGate(null);
     }
-    Path path = Path.of(file);
-    if (!Files.isRegularFile(path)) {
+    org.apache.hadoop.fs.Path path = store.resolve(file);
+    if (!store.isFile(path)) {
       throw new InvalidConfigException("release.policy: " + file + " does not exist. Fix: point"
           + " it at a policy file (see configs/release-policy.yaml) or remove the key.");
     }
-    return new ReleaseGate(ReleasePolicy.load(path));
+    try (LocalCopy local = LocalCopy.of(store, path)) {
+      return new ReleaseGate(ReleasePolicy.load(local.path()));
+    }
   }
 
   /** The report with the policy's rows (unchanged without a policy); prints the verdict. */
