@@ -49,9 +49,10 @@ public record TrainingLayout(int partitions, int taskCpus, int taskGpus, String 
     String master = conf.get("spark.master", "local[*]");
     boolean gpu = device != null && device.toLowerCase(Locale.ROOT).startsWith("gpu");
     if (isSingleJvm(master)) {
-      return new TrainingLayout(1, 0, 0, String.format(Locale.ROOT,
-          "%d training%s one after another in one task (%s has one JVM, which trains one model"
-              + " at a time)", trainings, trainings == 1 ? "" : "s", master));
+      return new TrainingLayout(1, 0, 0, trainings == 1
+          ? "training in one task in this JVM (" + master + ": no separate executors)"
+          : String.format(Locale.ROOT, "%d trainings one after another in one task (%s has one"
+              + " JVM, which trains one model at a time)", trainings, master));
     }
     int cores = executorCores(conf, defaultParallelism, executors);
     return new TrainingLayout(trainings, cores, gpu ? 1 : 0, String.format(Locale.ROOT,
