@@ -1,18 +1,11 @@
 package org.synthehr.spark.sampling;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
 import org.synthehr.core.io.AtomicOutput;
@@ -27,8 +20,7 @@ import org.synthehr.spark.fs.FileStore;
  * run's filesystem (local, HDFS, S3) to a local temporary directory, loads it and deletes the copy
  * (models read all their files when loaded). The driver and every sampling task load the model
  * this way, so a cluster needs no disk shared with the driver; {@link #publish} is the way in,
- * from the training task that saved the model on its own disk. {@link #pack} and {@link #unpack}
- * ship a model as bytes instead (the longitudinal sampler still does).
+ * from the training task that saved the model on its own disk.
  */
 public final class ModelBundle {
   private ModelBundle() {}
@@ -79,45 +71,6 @@ public final class ModelBundle {
       if (local != null) {
         AtomicOutput.deleteRecursively(local);
       }
-    }
-  }
-
-  /** Zips the files of a model directory (flat; models have no sub-directories). */
-  public static byte[] pack(Path dir) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes);
-        Stream<Path> files = Files.list(dir)) {
-      List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
-      for (Path f : sorted) {
-        ZipEntry entry = new ZipEntry(f.getFileName().toString());
-        entry.setTime(0L);
-        zip.putNextEntry(entry);
-        Files.copy(f, zip);
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot pack model " + dir, e);
-    }
-    return bytes.toByteArray();
-  }
-
-  /** Unpacks into a new temporary directory, which the caller deletes. */
-  public static Path unpack(byte[] bundle) {
-    try {
-      Path dir = Files.createTempDirectory("synthehr-model-");
-      try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
-        ZipEntry e;
-        while ((e = zip.getNextEntry()) != null) {
-          Path target = dir.resolve(e.getName()).normalize();
-          if (!target.getParent().equals(dir)) {
-            throw new IllegalStateException("unexpected entry " + e.getName() + " in model bundle");
-          }
-          Files.copy(zip, target);
-        }
-      }
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack model bundle", e);
     }
   }
 }
