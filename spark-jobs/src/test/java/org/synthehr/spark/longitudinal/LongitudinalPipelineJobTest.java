@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.longitudinal.CohortInputConfig;
 import org.synthehr.core.longitudinal.omop.OmopConfig;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.trajectory.TrajectoryKinds;
@@ -106,13 +110,47 @@ class LongitudinalPipelineJobTest {
     }
   }
 
+  @Test
+  void pathsGivenAsFileUrisGiveTheSameSyntheticData() {
+    Path out = Path.of("target/longitudinal-pipeline-uri-test").toAbsolutePath();
+    AtomicOutput.deleteRecursively(out);
+    CohortInputConfig in = loaded.config().input();
+    // Every file as a file:// URI, and another partitioning: the seed alone decides the data.
+    LongitudinalConfigLoader.Loaded uris = LongitudinalConfigLoader.load(CONFIG, List.of(
+        "output.dir=" + uri(out.toString()), "input.static_path=" + uri(in.staticPath()),
+        "input.static_schema=" + uri(in.staticSchema()),
+        "input.events_path=" + uri(in.eventsPath()),
+        "input.outcomes_path=" + uri(in.outcomesPath()), "input.variables=" + uri(in.variables()),
+        "sample.partitions=3"));
+    LongitudinalPipelineJob.Result r = LongitudinalPipelineJob.run(spark, uris, false, false,
+        Console.silent());
+    assertEquals(out.toString(), r.output(), "a local output is shown as a plain path");
+    assertTrue(Files.exists(out.resolve(AtomicDir.SUCCESS)), "marked complete");
+    assertTrue(Files.exists(out.resolve("model/provenance.json")));
+    assertFalse(Files.exists(checkpoints(out)), "checkpoints removed after success");
+    for (String table : List.of("person", "visit_occurrence", "measurement")) {
+      assertEquals(sorted(output().resolve("synthetic").resolve(table)),
+          sorted(out.resolve("synthetic").resolve(table)), table);
+    }
+  }
+
   private Path output() {
     return Path.of(result.output());
+  }
+
+  private static String uri(String path) {
+    return Path.of(path).toAbsolutePath().normalize().toUri().toString();
   }
 
   private static Path checkpoints(Path output) {
     return Path.of(Checkpoints.dirFor(new org.apache.hadoop.fs.Path(output.toAbsolutePath()
         .toString())).toUri().getPath());
+  }
+
+  private List<Row> sorted(Path table) {
+    Dataset<Row> rows = spark.read().parquet(table.toString());
+    return rows.orderBy(Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new))
+        .collectAsList();
   }
 
   private static List<Row> measurements(Dataset<Row> rows) {
