@@ -27,10 +27,14 @@ final class CohortFiles implements AutoCloseable {
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
   private final List<LocalCopy> copies;
   private final CohortInputConfig input;
+  /** Each temporary copy's path, to the location as the config writes it. */
+  private final Map<String, String> written;
 
-  private CohortFiles(List<LocalCopy> copies, CohortInputConfig input) {
+  private CohortFiles(List<LocalCopy> copies, CohortInputConfig input,
+      Map<String, String> written) {
     this.copies = copies;
     this.input = input;
+    this.written = written;
   }
 
   /** The qualified location of each input file, keyed by the path as the config writes it. */
@@ -47,22 +51,56 @@ final class CohortFiles implements AutoCloseable {
       Map<String, String> locations) {
     List<LocalCopy> copies = new ArrayList<>();
     Map<String, String> local = new HashMap<>();
+    Map<String, String> written = new HashMap<>();
     try {
       for (String p : paths(input)) {
         if (!local.containsKey(p)) {
-          local.put(p, localPath(store, p, new Path(locations.get(p)), copies));
+          int before = copies.size();
+          String here = localPath(store, p, new Path(locations.get(p)), copies);
+          local.put(p, here);
+          if (copies.size() > before) {
+            written.put(here, p);
+          }
         }
       }
     } catch (RuntimeException e) {
       copies.forEach(LocalCopy::close);
       throw e;
     }
-    return new CohortFiles(copies, withPaths(input, local::get));
+    return new CohortFiles(copies, withPaths(input, local::get), written);
   }
 
   /** The input config with every file a local path. */
   CohortInputConfig input() {
     return input;
+  }
+
+  /**
+   * The reader's problems with each temporary copy named by the location the user gave, which is
+   * the file to fix (the copy is gone by the time the message is read).
+   */
+  InvalidInputException named(InvalidInputException e) {
+    if (written.isEmpty() || e.problems() == null) {
+      return e;
+    }
+    List<Problem> out = new ArrayList<>();
+    for (Problem p : e.problems()) {
+      out.add(new Problem(rename(p.source()), p.column(), p.row(), rename(p.what()), p.fix()));
+    }
+    InvalidInputException renamed = new InvalidInputException(out);
+    renamed.setStackTrace(e.getStackTrace());
+    return renamed;
+  }
+
+  private String rename(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (Map.Entry<String, String> w : written.entrySet()) {
+      out = out.replace(w.getKey(), w.getValue());
+    }
+    return out;
   }
 
   @Override

@@ -34,7 +34,11 @@ record PreparedCohort(CohortReader.Result read, CohortSplit split, Cohort train)
       Map<String, String> locations) {
     CohortReader.Result read;
     try (CohortFiles files = CohortFiles.open(store, config.input(), locations)) {
-      read = CohortReader.read(files.input(), config.grid());
+      try {
+        read = CohortReader.read(files.input(), config.grid());
+      } catch (InvalidInputException e) {
+        throw files.named(e);
+      }
     }
     Seeds seeds = config.seeds();
     CohortSplit split = CohortSplit.byPatient(read.cohort(), config.split().holdoutFraction(),
