@@ -8,14 +8,16 @@ import org.synthehr.spark.fs.FileStore;
  * it, so they survive a failed run (and a lost executor) for {@code --resume} and task retries, and
  * are removed once the run succeeds.
  */
-final class Checkpoints {
+public final class Checkpoints {
   private Checkpoints() {}
 
-  static Path dirFor(Path output) {
+  /** The checkpoint directory of the run whose output is {@code output}. */
+  public static Path dirFor(Path output) {
     return FileStore.sibling(output, ".", ".checkpoints");
   }
 
-  static void clear(FileStore store, Path output) {
+  /** Removes the checkpoints of a run (once it succeeded). */
+  public static void clear(FileStore store, Path output) {
     store.delete(dirFor(output));
   }
 }

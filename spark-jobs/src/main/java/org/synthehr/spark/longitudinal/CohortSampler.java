@@ -1,6 +1,5 @@
 package org.synthehr.spark.longitudinal;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -19,7 +17,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.synthehr.core.io.AtomicOutput;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.CohortSchema;
 import org.synthehr.core.longitudinal.PlausibilityReport;
@@ -29,8 +26,8 @@ import org.synthehr.core.seed.Seeds;
 import org.synthehr.core.table.Table;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.trajectory.SampledCohort;
-import org.synthehr.generator.trajectory.TrajectoryKinds;
 import org.synthehr.spark.ingest.SparkTables;
+import org.synthehr.spark.sampling.DistributedSampler.ModelLocation;
 import org.synthehr.spark.sampling.ModelBundle;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -38,7 +35,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * Samples synthetic patients across Spark tasks. Patients are cut into fixed blocks; block b is
  * drawn with the seed derived from (run seed, "sample", b) and gets person ids
  * {@code b * blockPatients + 1 ...}, so the output is identical for any number of partitions and
- * when Spark retries a task. Each task unpacks the broadcast model once.
+ * when Spark retries a task. Each task loads the model once, from the run's filesystem (so a
+ * cluster needs no disk shared with the driver, and the model is not broadcast from its memory).
  *
  * <p>The result is one dataset of tagged rows ({@code kind} = person, visit, measurement, grid or
  * violations), each kind in its own struct column: the OMOP-shaped tables, the patients in grid
@@ -58,7 +56,7 @@ public final class CohortSampler {
   /**
    * The tagged rows of all blocks.
    *
-   * @param modelDir the saved model (packed and broadcast)
+   * @param model where the saved model is (each task loads it from there)
    * @param schema the model's cohort schema
    * @param patients total patients
    * @param blockPatients patients per block
@@ -66,15 +64,14 @@ public final class CohortSampler {
    * @param seed the run seed
    * @param omop the OMOP mapping
    */
-  public static Dataset<Row> sample(SparkSession spark, Path modelDir, CohortSchema schema,
+  public static Dataset<Row> sample(SparkSession spark, ModelLocation model, CohortSchema schema,
       long patients, int blockPatients, int partitions, long seed, OmopConfig omop) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<byte[]> bundle = jsc.broadcast(ModelBundle.pack(modelDir));
     long blocks = (patients + blockPatients - 1) / blockPatients;
     int parts = partitions > 0 ? partitions : jsc.defaultParallelism();
     parts = (int) Math.max(1, Math.min(parts, Math.max(1, blocks)));
     StructType type = rowType(schema);
-    MapPartitionsFunction<Long, Row> fn = ids -> new BlockIterator(ids, bundle.value(), patients,
+    MapPartitionsFunction<Long, Row> fn = ids -> new BlockIterator(ids, model, patients,
         blockPatients, seed, omop);
     return spark.range(0, blocks, 1, parts).mapPartitions(fn, Encoders.row(type));
   }
@@ -159,20 +156,18 @@ public final class CohortSampler {
     private final int blockPatients;
     private final long seed;
     private final OmopConfig omop;
-    private final Path dir;
     private final FittedTrajectorySynthesizer model;
     private Iterator<Row> current = Collections.emptyIterator();
     private boolean closed;
 
-    BlockIterator(Iterator<Long> ids, byte[] bundle, long patients, int blockPatients, long seed,
-        OmopConfig omop) {
+    BlockIterator(Iterator<Long> ids, ModelLocation location, long patients, int blockPatients,
+        long seed, OmopConfig omop) {
       this.ids = ids;
       this.patients = patients;
       this.blockPatients = blockPatients;
       this.seed = seed;
       this.omop = omop;
-      this.dir = ModelBundle.unpack(bundle);
-      this.model = TrajectoryKinds.load(dir);
+      this.model = ModelBundle.loadTrajectory(location.hadoop().store(), location.path());
     }
 
     @Override
@@ -199,7 +194,6 @@ public final class CohortSampler {
       if (!closed) {
         closed = true;
         model.close();
-        AtomicOutput.deleteRecursively(dir);
       }
     }
   }

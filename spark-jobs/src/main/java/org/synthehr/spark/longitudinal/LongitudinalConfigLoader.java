@@ -50,4 +50,17 @@ public final class LongitudinalConfigLoader {
     }
     return new Loaded(config, ConfigLoader.toYaml(tree), file, List.copyOf(overrides));
   }
+
+  /**
+   * The config of a resolved YAML (as {@link Loaded#resolvedYaml()} holds it): how a Spark task
+   * gets the run's config, since the typed config is not serializable.
+   */
+  public static LongitudinalJobConfig fromResolved(String resolvedYaml) {
+    try {
+      return ConfigLoader.bind(ConfigLoader.yamlMapper().readTree(resolvedYaml),
+          LongitudinalJobConfig.class, "the resolved config");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the resolved config is not YAML", e);
+    }
+  }
 }

@@ -2,24 +2,17 @@ package org.synthehr.spark.longitudinal;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.synthehr.core.error.InvalidInputException;
-import org.synthehr.core.error.Problem;
-import org.synthehr.core.io.AtomicOutput;
-import org.synthehr.core.io.Json;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.CohortReader;
 import org.synthehr.core.longitudinal.CohortSchema;
@@ -33,12 +26,18 @@ import org.synthehr.core.seed.Seeds;
 import org.synthehr.core.table.TableBuilder;
 import org.synthehr.evaluator.timeseries.LongitudinalEvaluation;
 import org.synthehr.evaluator.timeseries.TrajectoryReportPage;
-import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
-import org.synthehr.generator.trajectory.TrajectoryKinds;
 import org.synthehr.generator.trajectory.TwinForecast;
 import org.synthehr.generator.trajectory.TwinRequest;
+import org.synthehr.spark.fs.AtomicDir;
+import org.synthehr.spark.fs.FileStore;
+import org.synthehr.spark.fs.HadoopConf;
+import org.synthehr.spark.jobs.Checkpoints;
 import org.synthehr.spark.jobs.Console;
+import org.synthehr.spark.sampling.DistributedSampler;
+import org.synthehr.spark.sampling.ModelBundle;
+import org.synthehr.spark.training.TrainingStage;
+import org.synthehr.spark.training.TrajectoryTrainingTask;
 
 /**
  * The longitudinal pipeline: read the cohort onto its grid → split by patient → train the
@@ -46,7 +45,13 @@ import org.synthehr.spark.jobs.Console;
  * forecast digital twins of holdout patients → evaluate, into one output directory that appears
  * only when everything succeeded: {@code model/}, {@code synthetic/person},
  * {@code synthetic/visit_occurrence}, {@code synthetic/measurement}, {@code report.json},
- * {@code report.html}, {@code config.resolved.yaml} and {@code run.json}.
+ * {@code report.html}, {@code config.resolved.yaml} and {@code run.json}, then {@code _SUCCESS}.
+ *
+ * <p>Every path (the input files, output.dir, the model, the checkpoints beside the output) may be
+ * a local path or a URI of any Hadoop filesystem ({@link FileStore}), so the job runs on a cluster
+ * whose executors share no disk with the driver: the driver reads the cohort from local copies of
+ * the input files (it needs the holdout for evaluation), the model is trained in a Spark task that
+ * reads the same files itself, and the sampling tasks load the model from the run's filesystem.
  */
 public final class LongitudinalPipelineJob {
   private static final int STEPS = 7;
@@ -56,60 +61,54 @@ public final class LongitudinalPipelineJob {
   /**
    * What the pipeline produced.
    *
-   * @param output the output directory
+   * @param output the output directory (a local path, or the URI of another filesystem)
    * @param report the report written
    * @param patients synthetic patients written
    * @param measurements synthetic measurements written
    */
-  public record Result(Path output, Report report, long patients, long measurements) {}
+  public record Result(String output, Report report, long patients, long measurements) {}
 
   /** Runs the pipeline. */
   public static Result run(SparkSession spark, LongitudinalConfigLoader.Loaded loaded,
       boolean overwrite, boolean resume, Console console) {
     LongitudinalJobConfig config = loaded.config();
     Seeds seeds = config.seeds();
-    Path target = Path.of(config.output().dir());
+    FileStore store = FileStore.of(spark.sparkContext().hadoopConfiguration());
+    Path target = store.resolve(config.output().dir());
     OmopConfig omop = config.omop() == null ? OmopConfig.minimal() : config.omop();
-    try (AtomicOutput out = AtomicOutput.begin(target, overwrite)) {
+    try (AtomicDir out = AtomicDir.begin(store, target, overwrite)) {
       console.step(1, STEPS, "read " + (config.input().eventsPath() != null
           ? config.input().eventsPath() : config.input().visitsPath()));
-      CohortReader.Result read = CohortReader.read(config.input(), config.grid());
+      TreeMap<String, String> locations = CohortFiles.locate(store, config.input());
+      PreparedCohort cohort = PreparedCohort.read(store, config, locations);
+      CohortReader.Result read = cohort.read();
       console.detail(read.summary().describe(read.cohort().schema()));
       OmopExport.check(omop, read.cohort().schema().statics());
-      CohortSplit split = CohortSplit.byPatient(read.cohort(), config.split().holdoutFraction(),
-          seeds.seed("split"));
-      Cohort train = CohortSplit.atMost(split.training(), config.split().maxTrainPatients(),
-          seeds.seed("train.subsample"));
-      if (train.size() < 10 || split.holdout().size() < 5) {
-        throw new InvalidInputException(Problem.ofInput("input", "only " + train.size()
-            + " training and " + split.holdout().size() + " holdout patients",
-            "use a cohort of at least a few dozen patients or change split.holdout_fraction"));
-      }
+      cohort.requireEnough();
+      CohortSplit split = cohort.split();
+      Cohort train = cohort.train();
       console.step(2, STEPS, String.format(Locale.ROOT, "split by patient: %,d training (%,d"
           + " used), %,d holdout", split.training().size(), train.size(),
           split.holdout().size()));
-      Provenance provenance = provenance(config, loaded.resolvedYaml(), spark.version());
+      Provenance provenance = provenance(store, config, loaded.resolvedYaml(), spark.version());
       console.step(3, STEPS, "train " + config.model().kind());
-      Path modelDir = out.dir().resolve("model");
-      long t0 = System.nanoTime();
-      try (FittedTrajectorySynthesizer model = TrajectoryKinds.create(config.model()).fit(train,
-          new TrainingContext(seeds.child("train"), console, checkpointDir(target), resume))) {
-        model.save(modelDir);
-        Json.write(modelDir.resolve("provenance.json"), provenance);
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        console.detail(String.format(Locale.ROOT, "trained in %s", Console.duration(trainSeconds)));
+      Path modelDir = new Path(out.dir(), "model");
+      double trainSeconds = train(spark, store, new PreparedCohort.Plan(loaded.resolvedYaml(),
+          locations), config, modelDir, Checkpoints.dirFor(target), resume, provenance, console);
+      try (FittedTrajectorySynthesizer model = ModelBundle.loadTrajectory(store, modelDir)) {
         long patients = config.sample().patients() > 0 ? config.sample().patients() : train.size();
         console.step(4, STEPS, String.format(Locale.ROOT, "sample %,d patients in blocks of %,d",
             patients, config.sample().blockPatients()));
         long t1 = System.nanoTime();
-        Dataset<Row> rows = CohortSampler.sample(spark, modelDir, model.schema(), patients,
+        Dataset<Row> rows = CohortSampler.sample(spark, new DistributedSampler.ModelLocation(
+            modelDir.toString(), new HadoopConf(store.conf())), model.schema(), patients,
             config.sample().blockPatients(), config.sample().partitions(), config.seed(), omop)
             .cache();
-        Path synthetic = out.dir().resolve("synthetic");
-        write(rows, CohortSampler.PERSON, synthetic.resolve("person"));
-        write(rows, CohortSampler.VISIT, synthetic.resolve("visit_occurrence"));
-        write(rows, CohortSampler.MEASUREMENT, synthetic.resolve("measurement"));
-        long measurements = spark.read().parquet(synthetic.resolve("measurement").toString())
+        Path synthetic = new Path(out.dir(), "synthetic");
+        write(rows, CohortSampler.PERSON, new Path(synthetic, "person"));
+        write(rows, CohortSampler.VISIT, new Path(synthetic, "visit_occurrence"));
+        write(rows, CohortSampler.MEASUREMENT, new Path(synthetic, "measurement"));
+        long measurements = spark.read().parquet(new Path(synthetic, "measurement").toString())
             .count();
         PlausibilityReport raw = violations(rows);
         Cohort syn = collectGrid(rows, model.schema(), config.evaluate().maxPatients());
@@ -158,19 +157,43 @@ public final class LongitudinalPipelineJob {
             m.id(), m.value(), m.baseline() == null ? "" : String.format(Locale.ROOT,
                 " (baseline %.4f)", m.baseline()), m.passed() == null ? "" : m.passed()
                 ? " pass" : " FAIL")));
-        Json.write(out.dir().resolve("report.json"), report);
-        writeText(out.dir().resolve("report.html"), TrajectoryReportPage.html(report, holdout,
-            syn, twinOf, twins == null ? null : twins.samples(), cut));
-        writeText(synthetic.resolve("README.md"), dataCard(config, patients, measurements));
-        writeRunFiles(out.dir(), loaded, provenance, summary);
+        store.writeJson(new Path(out.dir(), "report.json"), report);
+        store.writeString(new Path(out.dir(), "report.html"), TrajectoryReportPage.html(report,
+            holdout, syn, twinOf, twins == null ? null : twins.samples(), cut));
+        store.writeString(new Path(synthetic, "README.md"), dataCard(config, patients,
+            measurements));
+        writeRunFiles(store, out.dir(), loaded, provenance, summary);
         out.commit();
-        org.synthehr.core.io.AtomicOutput.deleteRecursively(checkpointDir(target));
+        Checkpoints.clear(store, target);
+        String shown = FileStore.display(target);
         console.step(7, STEPS, String.format(Locale.ROOT, "wrote %s (model/, synthetic/ person,"
-            + " visit_occurrence, measurement, report.json, report.html) in %s", out.target(),
+            + " visit_occurrence, measurement, report.json, report.html) in %s", shown,
             Console.duration(console.elapsed())));
-        return new Result(out.target(), report, patients, measurements);
+        return new Result(shown, report, patients, measurements);
       }
     }
+  }
+
+  /**
+   * Trains the model in a Spark task ({@link TrajectoryTrainingTask}) under the layout's resource
+   * profile; the task reads the training cohort from the input files itself and publishes the
+   * model to {@code modelDir}. Returns the seconds spent training.
+   */
+  private static double train(SparkSession spark, FileStore store, PreparedCohort.Plan plan,
+      LongitudinalJobConfig config, Path modelDir, Path checkpointDir, boolean resume,
+      Provenance provenance, Console console) {
+    if (!resume) {
+      // Checkpoints of an earlier run must not be taken for this run's by a retried task.
+      store.delete(checkpointDir);
+    }
+    String device = config.model().device();
+    console.detail(TrainingStage.layout(spark, 1, device).reason());
+    TrajectoryTrainingTask task = new TrajectoryTrainingTask(plan, modelDir, checkpointDir,
+        resume, provenance, console.quiet(), new HadoopConf(store.conf()));
+    double seconds = TrainingStage.run(spark, 1, device, i -> task.run()).get(0);
+    console.detail(String.format(Locale.ROOT, "trained in %s; model written to %s",
+        Console.duration(seconds), FileStore.display(modelDir)));
+    return seconds;
   }
 
   private static void write(Dataset<Row> rows, String kind, Path dir) {
@@ -224,19 +247,13 @@ public final class LongitudinalPipelineJob {
     return c.take(rows.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** Checkpoints live beside the output (not in it) so they survive a failed run. */
-  static Path checkpointDir(Path output) {
-    Path abs = output.toAbsolutePath().normalize();
-    return abs.resolveSibling("." + abs.getFileName() + ".checkpoints");
-  }
-
-  private static Provenance provenance(LongitudinalJobConfig config, String resolvedYaml,
-      String sparkVersion) {
+  private static Provenance provenance(FileStore store, LongitudinalJobConfig config,
+      String resolvedYaml, String sparkVersion) {
     Map<String, String> inputs = new TreeMap<>();
     for (String p : new String[] {config.input().staticPath(), config.input().eventsPath(),
         config.input().visitsPath(), config.input().outcomesPath(), config.input().variables()}) {
       if (p != null) {
-        inputs.put(p, Provenance.fingerprint(Path.of(p)));
+        inputs.put(p, store.fingerprint(store.resolve(p)));
       }
     }
     return Provenance.capture(config.seed(), resolvedYaml, inputs, Map.of("spark", sparkVersion,
@@ -262,9 +279,9 @@ public final class LongitudinalPipelineJob {
         + " plausible the data are, and config.resolved.yaml for how they were made.\n";
   }
 
-  private static void writeRunFiles(Path dir, LongitudinalConfigLoader.Loaded loaded,
-      Provenance provenance, Map<String, Object> figures) {
-    writeText(dir.resolve("config.resolved.yaml"), "# Resolved from " + loaded.file()
+  private static void writeRunFiles(FileStore store, Path dir,
+      LongitudinalConfigLoader.Loaded loaded, Provenance provenance, Map<String, Object> figures) {
+    store.writeString(new Path(dir, "config.resolved.yaml"), "# Resolved from " + loaded.file()
         + (loaded.overrides().isEmpty() ? "" : " with --set " + String.join(" --set ",
             loaded.overrides())) + "\n" + loaded.resolvedYaml());
     Map<String, Object> run = new LinkedHashMap<>();
@@ -274,15 +291,6 @@ public final class LongitudinalPipelineJob {
     run.put("overrides", loaded.overrides());
     run.put("figures", figures);
     run.put("provenance", provenance);
-    Json.write(dir.resolve("run.json"), run);
-  }
-
-  private static void writeText(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    store.writeJson(new Path(dir, "run.json"), run);
   }
 }

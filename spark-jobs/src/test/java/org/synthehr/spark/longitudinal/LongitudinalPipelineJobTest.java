@@ -7,20 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.longitudinal.CohortInputConfig;
 import org.synthehr.core.longitudinal.omop.OmopConfig;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.trajectory.TrajectoryKinds;
 import org.synthehr.spark.SparkSessions;
+import org.synthehr.spark.fs.AtomicDir;
+import org.synthehr.spark.jobs.Checkpoints;
 import org.synthehr.spark.jobs.Console;
+import org.synthehr.spark.sampling.DistributedSampler.ModelLocation;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LongitudinalPipelineJobTest {
@@ -47,7 +54,7 @@ class LongitudinalPipelineJobTest {
 
   @Test
   void writesOmopShapedTablesOfSyntheticPatients() {
-    Path syn = result.output().resolve("synthetic");
+    Path syn = output().resolve("synthetic");
     Dataset<Row> person = spark.read().parquet(syn.resolve("person").toString());
     assertEquals(60, person.count());
     assertEquals(60, person.select("person_id").distinct().count());
@@ -75,29 +82,75 @@ class LongitudinalPipelineJobTest {
     assertTrue(result.report().metric("trajectory.discriminative").isPresent());
     assertTrue(result.report().metric("twins.coverage").isPresent());
     assertTrue(result.report().metric("plausibility.after_end").isPresent());
-    String html = Files.readString(result.output().resolve("report.html"));
+    String html = Files.readString(output().resolve("report.html"));
     assertTrue(html.contains("<svg") && html.contains("Digital twins"));
-    assertTrue(Files.exists(result.output().resolve("report.json")));
-    assertTrue(Files.exists(result.output().resolve("config.resolved.yaml")));
-    assertFalse(Files.exists(LongitudinalPipelineJob.checkpointDir(result.output())));
+    assertTrue(Files.exists(output().resolve("report.json")));
+    assertTrue(Files.exists(output().resolve("config.resolved.yaml")));
+    assertTrue(Files.exists(output().resolve("model/provenance.json")));
+    assertTrue(Files.exists(output().resolve(AtomicDir.SUCCESS)), "marked complete");
+    assertFalse(Files.exists(checkpoints(output())), "checkpoints removed after success");
   }
 
   @Test
   void samplingDoesNotDependOnPartitions() {
-    Path model = result.output().resolve("model");
+    Path model = output().resolve("model");
     OmopConfig omop = loaded.config().omop();
+    ModelLocation location = ModelLocation.local(model);
     try (FittedTrajectorySynthesizer m = TrajectoryKinds.load(model)) {
-      List<Row> one = measurements(CohortSampler.sample(spark, model, m.schema(), 60, 25, 1, 7,
+      List<Row> one = measurements(CohortSampler.sample(spark, location, m.schema(), 60, 25, 1, 7,
           omop));
-      List<Row> three = measurements(CohortSampler.sample(spark, model, m.schema(), 60, 25, 3, 7,
-          omop));
+      List<Row> three = measurements(CohortSampler.sample(spark, location, m.schema(), 60, 25, 3,
+          7, omop));
       assertEquals(one, three);
-      List<Row> written = spark.read().parquet(result.output().resolve("synthetic/measurement")
+      List<Row> written = spark.read().parquet(output().resolve("synthetic/measurement")
           .toString()).orderBy("measurement_id").collectAsList();
       assertEquals(written.size(), one.size());
       assertEquals(written.get(written.size() - 1).getDouble(7), one.get(one.size() - 1)
           .getDouble(7), 0.0, "the written data is the reference draw");
     }
+  }
+
+  @Test
+  void pathsGivenAsFileUrisGiveTheSameSyntheticData() {
+    Path out = Path.of("target/longitudinal-pipeline-uri-test").toAbsolutePath();
+    AtomicOutput.deleteRecursively(out);
+    CohortInputConfig in = loaded.config().input();
+    // Every file as a file:// URI, and another partitioning: the seed alone decides the data.
+    LongitudinalConfigLoader.Loaded uris = LongitudinalConfigLoader.load(CONFIG, List.of(
+        "output.dir=" + uri(out.toString()), "input.static_path=" + uri(in.staticPath()),
+        "input.static_schema=" + uri(in.staticSchema()),
+        "input.events_path=" + uri(in.eventsPath()),
+        "input.outcomes_path=" + uri(in.outcomesPath()), "input.variables=" + uri(in.variables()),
+        "sample.partitions=3"));
+    LongitudinalPipelineJob.Result r = LongitudinalPipelineJob.run(spark, uris, false, false,
+        Console.silent());
+    assertEquals(out.toString(), r.output(), "a local output is shown as a plain path");
+    assertTrue(Files.exists(out.resolve(AtomicDir.SUCCESS)), "marked complete");
+    assertTrue(Files.exists(out.resolve("model/provenance.json")));
+    assertFalse(Files.exists(checkpoints(out)), "checkpoints removed after success");
+    for (String table : List.of("person", "visit_occurrence", "measurement")) {
+      assertEquals(sorted(output().resolve("synthetic").resolve(table)),
+          sorted(out.resolve("synthetic").resolve(table)), table);
+    }
+  }
+
+  private Path output() {
+    return Path.of(result.output());
+  }
+
+  private static String uri(String path) {
+    return Path.of(path).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  private static Path checkpoints(Path output) {
+    return Path.of(Checkpoints.dirFor(new org.apache.hadoop.fs.Path(output.toAbsolutePath()
+        .toString())).toUri().getPath());
+  }
+
+  private List<Row> sorted(Path table) {
+    Dataset<Row> rows = spark.read().parquet(table.toString());
+    return rows.orderBy(Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new))
+        .collectAsList();
   }
 
   private static List<Row> measurements(Dataset<Row> rows) {
