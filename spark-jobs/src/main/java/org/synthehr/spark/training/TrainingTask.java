@@ -3,13 +3,11 @@ package org.synthehr.spark.training;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
@@ -30,6 +28,7 @@ import org.synthehr.spark.fs.FileStore;
 import org.synthehr.spark.fs.HadoopConf;
 import org.synthehr.spark.ingest.SparkTables;
 import org.synthehr.spark.jobs.Console;
+import org.synthehr.spark.sampling.ModelBundle;
 import org.synthehr.spark.privacy.DisclosureControls;
 
 /**
@@ -118,7 +117,7 @@ public final class TrainingTask implements Serializable {
         java.nio.file.Path saved = work.resolve("model");
         fitted.save(saved);
         Json.write(saved.resolve("provenance.json"), provenance);
-        publish(store, saved, new Path(modelDir));
+        ModelBundle.publish(store, saved, new Path(modelDir));
         console.detail(String.format(Locale.ROOT, "%s trained on %,d rows x %d columns in %s%s",
             fitted.kind(), trainOn.rowCount(), fitted.schema().columns().size(),
             Console.duration(seconds), model.device().equals(config.model().device()) ? ""
@@ -156,19 +155,5 @@ public final class TrainingTask implements Serializable {
           + " (spark.executor.resource.gpu.discoveryScript) print CUDA indices such as \"0\".");
     }
     return model.withDevice("gpu:" + address);
-  }
-
-  /** Moves a locally saved model into place on the run's filesystem, replacing an old copy. */
-  private static void publish(FileStore store, java.nio.file.Path saved, Path target) {
-    Path staged = FileStore.sibling(target, ".", ".tmp-" + UUID.randomUUID().toString()
-        .substring(0, 8));
-    try {
-      store.upload(saved, staged);
-      store.delete(target);
-      store.rename(staged, target);
-    } catch (UncheckedIOException e) {
-      store.delete(staged);
-      throw e;
-    }
   }
 }
