@@ -395,7 +395,11 @@ public final class LocalCluster implements AutoCloseable {
 
   // ------------------------------------------------------------------------------------ close
 
-  /** Stops every process of the cluster (idempotent). */
+  /**
+   * Stops every process of the cluster (idempotent), then deletes the bulky copies it leaves: the
+   * application jar each executor fetched into its worker dir (about 135 MB each) and the PyTorch
+   * library DJL unpacked (about 430 MB). Logs, executor stdout/stderr and event logs stay.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -407,6 +411,19 @@ public final class LocalCluster implements AutoCloseable {
       // the hook runs (or ran) anyway
     }
     stop(repoRoot, dir);
+    try {
+      deleteRecursively(dir.resolve("djl"));
+      Path work = dir.resolve("work");
+      if (Files.isDirectory(work)) {
+        try (var walk = Files.walk(work)) {
+          for (Path jar : walk.filter(f -> f.toString().endsWith(".jar")).toList()) {
+            Files.deleteIfExists(jar);
+          }
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("could not prune " + dir + ": " + e);
+    }
   }
 
   // ---------------------------------------------------------------------------------- helpers
