@@ -109,9 +109,22 @@ public final class TrainingTask implements Serializable {
         }
       }
       long start = System.nanoTime();
-      FittedSynthesizer fitted = ModelKinds.create(model).fit(trainOn, new TrainingContext(
-          config.seeds().child("train"), new CheckpointMirror(console, store, remoteCheckpoints),
-          localCheckpoints, resume || retried));
+      FittedSynthesizer fitted;
+      try {
+        fitted = ModelKinds.create(model).fit(trainOn, new TrainingContext(
+            config.seeds().child("train"), new CheckpointMirror(console, store,
+                remoteCheckpoints), localCheckpoints, resume || retried));
+      } catch (InvalidConfigException e) {
+        if (model.device().equals(config.model().device())) {
+          throw e;
+        }
+        // The device came from Spark's resource scheduling: say so, or the user looks for a
+        // mistake in a config that only says "gpu".
+        throw new InvalidConfigException("Spark gave this training task the GPU address "
+            + model.device().substring(4) + " on executor "
+            + org.apache.spark.SparkEnv.get().executorId() + ", and PyTorch there refused it: "
+            + e.getMessage());
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       try (fitted) {
         java.nio.file.Path saved = work.resolve("model");

@@ -187,6 +187,38 @@ public final class EventLog {
         .filter(e -> !"Success".equals(e.path("Task End Reason").path("Reason").asText())).count();
   }
 
+  /**
+   * The stages whose name mentions {@code where} (Spark names a stage after the call site, e.g.
+   * "collect at TrainingStage.java:86"), as their {@code Stage Info}.
+   */
+  public List<JsonNode> stagesAt(String where) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode e : events("SparkListenerStageSubmitted")) {
+      if (e.path("Stage Info").path("Stage Name").asText().contains(where)) {
+        out.add(e.path("Stage Info"));
+      }
+    }
+    return out;
+  }
+
+  /** The task resource requests of a resource profile (e.g. {cpus: 1.0, gpu: 1.0}). */
+  public Map<String, Double> taskResources(int profileId) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (JsonNode e : events("SparkListenerResourceProfileAdded")) {
+      if (e.path("Resource Profile Id").asInt() == profileId) {
+        e.path("Task Resource Requests").forEach(r -> out.put(r.path("Resource Name").asText(),
+            r.path("Amount").asDouble()));
+      }
+    }
+    return out;
+  }
+
+  /** The end events of a stage's tasks (every attempt). */
+  public List<JsonNode> taskEnds(int stageId) {
+    return events("SparkListenerTaskEnd").stream()
+        .filter(e -> e.path("Stage ID").asInt() == stageId).toList();
+  }
+
   /** Reads a JSON file written by the job (e.g. report.json), for assertions. */
   static JsonNode readJson(Path file) {
     try {

@@ -115,22 +115,6 @@ public final class LocalCluster implements AutoCloseable {
     return new Options();
   }
 
-  /** The result of one spark-submit. */
-  public record SubmitResult(int exitCode, boolean timedOut, String stdout, String stderr,
-      Path stdoutFile, Path stderrFile, Duration elapsed) {
-    /** The last lines of stderr, for assertion messages. */
-    public String stderrTail(int lines) {
-      List<String> all = stderr.lines().toList();
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    @Override
-    public String toString() {
-      return "spark-submit exit " + exitCode + (timedOut ? " (timed out)" : "") + " after "
-          + elapsed.toSeconds() + "s; stderr " + stderrFile + ", last lines:\n" + stderrTail(40);
-    }
-  }
-
   /** An executor JVM of this cluster. */
   public record ExecutorProcess(long pid, String appId, String executorId) {}
 
@@ -217,8 +201,8 @@ public final class LocalCluster implements AutoCloseable {
     return dir.resolve("logs");
   }
 
-  /** {@link #submit(List, Map, Duration)} with a 10-minute limit. */
-  public SubmitResult submit(List<String> synthArgs, Map<String, String> extraConf)
+  /** {@link #submit(List, Map, Duration)} with the default timeout. */
+  public Submission.Result submit(List<String> synthArgs, Map<String, String> extraConf)
       throws IOException {
     return submit(synthArgs, extraConf, SUBMIT_TIMEOUT);
   }
@@ -230,8 +214,20 @@ public final class LocalCluster implements AutoCloseable {
    * cluster directory, and the event log on. {@code extraConf} entries are passed as
    * {@code --conf k=v} after (and over) the defaults.
    */
-  public SubmitResult submit(List<String> synthArgs, Map<String, String> extraConf,
+  public Submission.Result submit(List<String> synthArgs, Map<String, String> extraConf,
       Duration timeout) throws IOException {
+    return startSubmit(masterUrl(), synthArgs, extraConf).await(timeout);
+  }
+
+  /** The same submission to {@code local[2]} on this machine: the reference a cluster run equals. */
+  public Submission.Result submitLocal(List<String> synthArgs, Map<String, String> extraConf)
+      throws IOException {
+    return startSubmit("local[2]", synthArgs, extraConf).await(SUBMIT_TIMEOUT);
+  }
+
+  /** Starts a submission to {@code master} and returns while it runs (to disturb it). */
+  public Submission.Running startSubmit(String master, List<String> synthArgs,
+      Map<String, String> extraConf) throws IOException {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.executor.extraJavaOptions", EXECUTOR_JAVA_OPTIONS);
     conf.put("spark.executorEnv.DJL_OFFLINE", "true");
@@ -244,53 +240,12 @@ public final class LocalCluster implements AutoCloseable {
     conf.put("spark.driver.bindAddress", "127.0.0.1");
     conf.put("spark.ui.enabled", "false");
     conf.putAll(extraConf);
-
-    List<String> cmd = new ArrayList<>(List.of(sparkHome().resolve("bin/spark-submit").toString(),
-        "--master", masterUrl(), "--deploy-mode", "client", "--class", MAIN_CLASS,
-        "--driver-java-options", DRIVER_JAVA_OPTIONS));
-    conf.forEach((k, v) -> {
-      cmd.add("--conf");
-      cmd.add(k + "=" + v);
-    });
-    cmd.add(sparkJar.toString());
-    cmd.addAll(synthArgs);
-
-    int n = submits.incrementAndGet();
-    Path out = dir.resolve("submit-" + n + ".out");
-    Path err = dir.resolve("submit-" + n + ".err");
-    Files.writeString(dir.resolve("submit-" + n + ".cmd"), String.join("\n", cmd) + "\n");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repoRoot.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Paths.get("/dev/null").toFile()));
-    Map<String, String> e = pb.environment();
-    for (String k : List.of("SPARK_CONF_DIR", "HADOOP_CONF_DIR", "YARN_CONF_DIR",
-        "SPARK_SUBMIT_OPTS", "SPARK_DIST_CLASSPATH")) {
-      e.remove(k);
-    }
-    e.put("SPARK_HOME", sparkHome().toString());
-    e.put("SPARK_LOCAL_IP", "127.0.0.1");
-    e.put("DJL_OFFLINE", "true");
-    e.put("OPT_OUT_TRACKING", "true");
-    e.put("DJL_CACHE_DIR", dir.resolve("djl").toString());
-    long t0 = System.nanoTime();
-    Process p = pb.start();
-    boolean done;
-    try {
-      done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (!done) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException ex) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while spark-submit ran", ex);
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-    return new SubmitResult(done ? p.exitValue() : -1, !done,
-        Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
-        out, err, elapsed);
+    // In local mode the driver is the executor: it gets the executors' PyTorch thread count, so
+    // a deep model trains with the same arithmetic as on the cluster.
+    String driverOptions = master.startsWith("local") ? DRIVER_JAVA_OPTIONS
+        + " -Dai.djl.pytorch.num_threads=1" : DRIVER_JAVA_OPTIONS;
+    return Submission.start(repoRoot, sparkHome(), sparkJar, dir, submits.incrementAndGet(),
+        master, driverOptions, conf, synthArgs);
   }
 
   // ------------------------------------------------------------------------------------- HDFS

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The toolkit on a real Spark standalone cluster: two workers (separate JVMs, one core and one
- * GPU address each), HDFS, and `synth pipeline` submitted with spark-submit in client mode.
- * Needs the shaded jar, so it runs in failsafe's integration-test phase (mvn -B verify).
+ * The toolkit on a real Spark standalone cluster: two workers (separate JVMs, one core and one GPU
+ * address each), a real HDFS, and {@code synth pipeline} submitted with spark-submit in client
+ * mode with every path on HDFS. Each cluster run is compared byte for byte with the same
+ * submission to {@code local[2]} with local paths, including after executors are killed while
+ * the model trains and while the synthetic rows are written. Needs the shaded jar, so it runs in
+ * failsafe's integration-test phase ({@code mvn -B verify}).
  */
-@Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class StandaloneClusterIT {
   private static final String SAMPLE = "data/diabetes130-sample.csv";
-  private static final String HDFS_SAMPLE = "/data/diabetes130-sample.csv";
+  private static final String SCHEMA = "configs/diabetes130.schema.yaml";
+  private static final String PHYSIONET = "data/physionet2012-a-sample/";
 
   private static LocalCluster cluster;
   private static Path work;
+  private static Path tabularReference;
 
   @BeforeAll
   static void startCluster() throws IOException {
@@ -47,8 +53,11 @@ class StandaloneClusterIT {
             .hdfs(true));
     System.out.printf("cluster up in %.1fs: %s, %s%n", (System.nanoTime() - t0) / 1e9,
         cluster.masterUrl(), cluster.hdfsUri().orElseThrow());
-    // The job's input, where the cluster's jobs will read it once paths may be hdfs:// URIs.
-    cluster.hdfsPut(cluster.repoRoot().resolve(SAMPLE), HDFS_SAMPLE);
+    for (String f : List.of(SAMPLE, SCHEMA, PHYSIONET + "set-a_static.csv",
+        PHYSIONET + "set-a_timeseries.csv.gz", PHYSIONET + "Outcomes-a.csv",
+        "configs/physionet2012.static.schema.yaml", "core/src/test/resources/small-variables.yaml")) {
+      cluster.hdfsPut(cluster.repoRoot().resolve(f), "/in/" + f);
+    }
   }
 
   @AfterAll
@@ -62,96 +71,223 @@ class StandaloneClusterIT {
   @Test
   void aFileRoundTripsThroughHdfs() throws IOException {
     Path local = cluster.repoRoot().resolve(SAMPLE);
-    assertTrue(cluster.hdfsExists(HDFS_SAMPLE));
-    Path back = cluster.hdfsGet(HDFS_SAMPLE, work.resolve("from-hdfs/diabetes130-sample.csv"));
+    Path back = cluster.hdfsGet("/in/" + SAMPLE, work.resolve("from-hdfs/sample.csv"));
     assertEquals(-1L, Files.mismatch(local, back), "HDFS gave back other bytes");
-
-    // A directory too, as Spark writes its output.
-    Path dir = work.resolve("to-hdfs");
-    Files.createDirectories(dir.resolve("part"));
-    Files.writeString(dir.resolve("part/a.txt"), "a\n");
-    Files.writeString(dir.resolve("b.txt"), "b\n");
-    cluster.hdfsPut(dir, "/roundtrip/dir");
-    Path dirBack = cluster.hdfsGet("/roundtrip/dir", work.resolve("from-hdfs/dir"));
-    assertEquals("a\n", Files.readString(dirBack.resolve("part/a.txt")));
-    assertEquals("b\n", Files.readString(dirBack.resolve("b.txt")));
   }
 
   @Test
-  void pipelineRunsOnTheClusterExecutors() throws IOException {
-    Path out = work.resolve("out/diabetes130-sample");
-    Set<String> appsBefore = appIds();
-    LocalCluster.SubmitResult run = cluster.submit(List.of("pipeline",
-            "configs/diabetes130-sample.yaml",
-            "--set", "input.path=" + pipelineInput(),
-            "--set", "output.dir=" + out,
-            // Blocks of 500 rows over 4 partitions: sampling is spread over both executors.
-            "--set", "sample.block_rows=500",
-            "--set", "sample.partitions=4"),
-        Map.of(
-            // Each executor takes one of its worker's GPU addresses (only addresses: no GPU here).
-            "spark.executor.resource.gpu.amount", "1",
-            "spark.task.resource.gpu.amount", "1",
-            "spark.sql.shuffle.partitions", "4"));
-    System.out.println("pipeline on the cluster: " + run.elapsed().toSeconds() + "s");
+  void tabularPipelineOnHdfsEqualsTheLocalRunAndTrainsOnAnExecutor() throws IOException {
+    Path reference = tabularReference();
+    Submission.Result run = cluster.submit(tabular(hdfs("/in/" + SAMPLE), hdfs("/in/" + SCHEMA),
+        hdfs("/out/tabular")), Map.of());
     assertEquals(0, run.exitCode(), run::toString);
-    assertTrue(run.stderr().contains("[6/6] wrote"), run::toString);
-    for (String f : List.of("report.json", "run.json", "config.resolved.yaml",
-        "synthetic/_SUCCESS", "model/manifest.json")) {
+    Path out = cluster.hdfsGet("/out/tabular", work.resolve("cluster-out/tabular"));
+    for (String f : List.of("_SUCCESS", "report.json", "report.html", "run.json",
+        "model/manifest.json", "synthetic/_SUCCESS")) {
       assertTrue(Files.exists(out.resolve(f)), f + " missing in " + out);
     }
-    try (Stream<Path> parts = Files.list(out.resolve("synthetic"))) {
-      assertTrue(parts.anyMatch(p -> p.getFileName().toString().endsWith(".parquet")),
-          "no Parquet in " + out.resolve("synthetic"));
-    }
+    ParquetDirs.assertSameBytes(reference.resolve("synthetic"), out.resolve("synthetic"));
 
-    // The event log of this application: executors on the workers, tasks that ran on them.
-    Set<String> apps = appIds();
-    apps.removeAll(appsBefore);
-    assertEquals(1, apps.size(), "one new application in " + cluster.eventLogDir() + ": " + apps);
-    EventLog log = EventLog.of(cluster.eventLogDir(), apps.iterator().next());
-    System.out.println(log);
-    assertTrue(log.ended(), "the application did not end: " + log);
-    Map<String, JsonNode> executors = log.executorsAdded();
-    assertEquals(2, executors.size(), "executors added: " + log);
-    assertFalse(executors.containsKey("driver"), log::toString);
-    Set<String> gpus = new HashSet<>();
-    for (String id : executors.keySet()) {
-      assertEquals("127.0.0.1", executors.get(id).path("Host").asText(), log::toString);
-      List<String> addresses = log.gpuAddresses(id);
-      assertEquals(1, addresses.size(), "GPU addresses of executor " + id + ": " + addresses);
-      gpus.addAll(addresses);
-    }
-    assertEquals(Set.of("0", "1"), gpus, "each worker hands out its own GPU address");
-    Set<String> ran = log.executorsWithSuccessfulTasks();
-    assertFalse(ran.isEmpty(), "no task ran on an executor: " + log);
-    assertTrue(executors.keySet().containsAll(ran), log::toString);
+    EventLog log = lastApplication();
+    assertEquals(2, log.executorsAdded().size(), log::toString);
     assertEquals(0, log.failedTasks(), log::toString);
-
-    JsonNode report = EventLog.readJson(out.resolve("report.json"));
-    assertFalse(report.isMissingNode() || report.isEmpty(), "empty report.json");
+    JsonNode training = trainingStage(log);
+    int profile = training.path("Resource Profile Id").asInt();
+    assertTrue(profile > 0, "the training stage ran under the default profile: " + training);
+    assertEquals(Map.of("cpus", 1.0), log.taskResources(profile),
+        "a training task claims its executor's core (1 here) and no GPU on a CPU model");
+    List<JsonNode> ends = log.taskEnds(training.path("Stage ID").asInt());
+    assertEquals(1, ends.size(), "one training task");
+    String executor = ends.get(0).path("Task Info").path("Executor ID").asText();
+    assertTrue(log.executorsAdded().containsKey(executor), "trained on " + executor + ": " + log);
+    Set<String> gpus = new HashSet<>();
+    log.executorsAdded().keySet().forEach(id -> gpus.addAll(log.gpuAddresses(id)));
+    assertEquals(Set.of("0", "1"), gpus, "each worker offers its own GPU address");
   }
 
-  /**
-   * The input path the pipeline reads. For now a local path: the driver and executors share this
-   * machine's file system, and the toolkit's paths are local files.
-   *
-   * <p>TODO(issue 26, path refactor): once input/output paths may be Hadoop URIs, read the copy
-   * on HDFS instead, i.e. return {@code cluster.hdfsPath(HDFS_SAMPLE)} (put there in
-   * {@link #startCluster()}), and write output.dir to HDFS too
-   * ({@code cluster.hdfsPath("/out/diabetes130-sample")}, checked with {@code cluster.hdfsGet}).
-   */
-  private static String pipelineInput() {
-    URI onHdfs = cluster.hdfsPath(HDFS_SAMPLE); // the hdfs:// variant, not used yet
-    assertTrue(onHdfs.toString().startsWith("hdfs://127.0.0.1:"), onHdfs.toString());
-    return cluster.repoRoot().resolve(SAMPLE).toString();
+  @Test
+  void anExecutorLostWhileSamplingChangesNothing() throws Exception {
+    Path reference = tabularReference();
+    Submission.Running running = cluster.startSubmit(cluster.masterUrl(), tabular(
+        hdfs("/in/" + SAMPLE), hdfs("/in/" + SCHEMA), hdfs("/out/sampling-killed")), Map.of());
+    // Spark's committer makes synthetic/_temporary when the write job starts.
+    awaitHdfs("/out/sampling-killed.partial/synthetic/_temporary", running);
+    int killed = killAllExecutors();
+    Submission.Result run = running.await(Duration.ofMinutes(10));
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(killed > 0, "no executor was running when sampling started");
+    EventLog log = lastApplication();
+    assertTrue(log.failedTasks() > 0 || !log.executorsRemoved().isEmpty(), log::toString);
+    Path out = cluster.hdfsGet("/out/sampling-killed", work.resolve("cluster-out/sampling"));
+    ParquetDirs.assertSameBytes(reference.resolve("synthetic"), out.resolve("synthetic"));
   }
 
-  private static Set<String> appIds() throws IOException {
-    Set<String> ids = new HashSet<>();
-    for (EventLog l : EventLog.all(cluster.eventLogDir())) {
-      ids.add(l.appId());
+  @Test
+  void anExecutorLostWhileTrainingResumesFromItsCheckpointOnHdfs() throws Exception {
+    List<String> local = deep(cluster.repoRoot().resolve(SAMPLE).toString(),
+        cluster.repoRoot().resolve(SCHEMA).toString(), work.resolve("local-out/ctgan").toString());
+    Submission.Result reference = cluster.submitLocal(local, Map.of());
+    assertEquals(0, reference.exitCode(), reference::toString);
+
+    Submission.Running running = cluster.startSubmit(cluster.masterUrl(), deep(
+        hdfs("/in/" + SAMPLE), hdfs("/in/" + SCHEMA), hdfs("/out/ctgan")), Map.of());
+    awaitCheckpoints("/out/.ctgan.checkpoints", 2, running);
+    int killed = killAllExecutors();
+    Submission.Result run = running.await(Duration.ofMinutes(10));
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(killed > 0, "no executor was training");
+    EventLog log = lastApplication();
+    JsonNode training = trainingStage(log);
+    List<JsonNode> attempts = log.taskEnds(training.path("Stage ID").asInt());
+    assertTrue(attempts.size() >= 2, "the training task was not retried: " + attempts);
+    assertTrue(executorLogsContain("resuming from the checkpoints"),
+        "the retried training did not resume from the checkpoints on HDFS");
+    Path out = cluster.hdfsGet("/out/ctgan", work.resolve("cluster-out/ctgan"));
+    ParquetDirs.assertSameBytes(work.resolve("local-out/ctgan/synthetic"),
+        out.resolve("synthetic"));
+    assertFalse(cluster.hdfsExists("/out/.ctgan.checkpoints"), "checkpoints left after success");
+  }
+
+  @Test
+  void longitudinalPipelineOnHdfsEqualsTheLocalRun() throws IOException {
+    Path root = cluster.repoRoot();
+    Submission.Result reference = cluster.submitLocal(longitudinal(root.toString() + "/",
+        work.resolve("local-out/longitudinal").toString()), Map.of());
+    assertEquals(0, reference.exitCode(), reference::toString);
+    Submission.Result run = cluster.submit(longitudinal(hdfs("/in/"), hdfs("/out/longitudinal")),
+        Map.of());
+    assertEquals(0, run.exitCode(), run::toString);
+    Path out = cluster.hdfsGet("/out/longitudinal", work.resolve("cluster-out/longitudinal"));
+    assertTrue(Files.exists(out.resolve("_SUCCESS")), "no _SUCCESS in " + out);
+    for (String table : List.of("person", "visit_occurrence", "measurement")) {
+      ParquetDirs.assertSameBytes(work.resolve("local-out/longitudinal/synthetic/" + table),
+          out.resolve("synthetic/" + table));
     }
-    return ids;
+    EventLog log = lastApplication();
+    JsonNode training = trainingStage(log);
+    assertTrue(training.path("Resource Profile Id").asInt() > 0, training::toString);
+  }
+
+  @Test
+  void aGpuModelGetsAGpuAddressAndSaysPyTorchSeesNoSuchDevice() throws IOException {
+    List<String> args = new ArrayList<>(deep(hdfs("/in/" + SAMPLE), hdfs("/in/" + SCHEMA),
+        hdfs("/out/gpu")));
+    args.addAll(List.of("--set", "model.device=gpu"));
+    Submission.Result run = cluster.submit(args, Map.of("spark.executor.resource.gpu.amount", "1",
+        "spark.task.maxFailures", "1"));
+    assertEquals(3, run.exitCode(), run::toString);
+    assertTrue(run.stderr().contains("GPU address") && run.stderr().contains("PyTorch sees no GPU"),
+        run::toString);
+    EventLog log = lastApplication();
+    JsonNode training = trainingStage(log);
+    assertEquals(Map.of("cpus", 1.0, "gpu", 1.0),
+        log.taskResources(training.path("Resource Profile Id").asInt()),
+        "the training stage asks one GPU per task");
+    assertFalse(cluster.hdfsExists("/out/gpu"), "a failed run left an output");
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  /** The local[2] run every tabular cluster run must equal (made once). */
+  private static synchronized Path tabularReference() throws IOException {
+    if (tabularReference == null) {
+      Path out = work.resolve("local-out/tabular");
+      Submission.Result run = cluster.submitLocal(tabular(
+          cluster.repoRoot().resolve(SAMPLE).toString(),
+          cluster.repoRoot().resolve(SCHEMA).toString(), out.toString()), Map.of());
+      assertEquals(0, run.exitCode(), run::toString);
+      tabularReference = out;
+    }
+    return tabularReference;
+  }
+
+  /** The copula pipeline, with enough rows that sampling takes a few seconds. */
+  private static List<String> tabular(String input, String schema, String out) {
+    return List.of("pipeline", "configs/diabetes130-sample.yaml", "--set", "input.path=" + input,
+        "--set", "input.schema=" + schema, "--set", "output.dir=" + out,
+        "--set", "sample.rows=150000", "--set", "sample.block_rows=2500",
+        "--set", "sample.partitions=6", "--set", "privacy.attacks.shadow_models=2");
+  }
+
+  /** CTGAN with a checkpoint after every epoch (the evaluation kept small). */
+  private static List<String> deep(String input, String schema, String out) {
+    return List.of("pipeline", "configs/diabetes130-sample.yaml", "--set", "input.path=" + input,
+        "--set", "input.schema=" + schema, "--set", "output.dir=" + out,
+        "--set", "model.kind=ctgan", "--set", "model.epochs=8",
+        "--set", "model.checkpoint_every=1", "--set", "sample.partitions=2",
+        "--set", "privacy.attacks.shadow_models=0");
+  }
+
+  /** The small longitudinal test config with every file under {@code base}. */
+  private static List<String> longitudinal(String base, String out) {
+    return List.of("pipeline", "spark-jobs/src/test/resources/longitudinal-test.yaml",
+        "--set", "input.static_path=" + base + PHYSIONET + "set-a_static.csv",
+        "--set", "input.static_schema=" + base + "configs/physionet2012.static.schema.yaml",
+        "--set", "input.events_path=" + base + PHYSIONET + "set-a_timeseries.csv.gz",
+        "--set", "input.outcomes_path=" + base + PHYSIONET + "Outcomes-a.csv",
+        "--set", "input.variables=" + base + "core/src/test/resources/small-variables.yaml",
+        "--set", "output.dir=" + out);
+  }
+
+  private static String hdfs(String path) {
+    return cluster.hdfsPath(path).toString();
+  }
+
+  private static JsonNode trainingStage(EventLog log) {
+    List<JsonNode> stages = log.stagesAt("TrainingStage");
+    assertFalse(stages.isEmpty(), "no training stage in " + log);
+    return stages.get(0);
+  }
+
+  private static EventLog lastApplication() throws IOException {
+    List<EventLog> all = EventLog.all(cluster.eventLogDir());
+    assertFalse(all.isEmpty(), "no event log in " + cluster.eventLogDir());
+    return all.get(all.size() - 1);
+  }
+
+  private static int killAllExecutors() {
+    List<Long> pids = cluster.executorPids();
+    pids.forEach(cluster::killExecutor);
+    return pids.size();
+  }
+
+  private static void awaitHdfs(String path, Submission.Running running) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+    while (!cluster.hdfsExists(path)) {
+      assertTrue(running.alive(), "the run ended before " + path + " appeared:\n"
+          + running.stderrSoFar());
+      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + path);
+      Thread.sleep(200);
+    }
+  }
+
+  private static void awaitCheckpoints(String dir, int count, Submission.Running running)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+    while (true) {
+      if (cluster.hdfsExists(dir)) {
+        try (org.apache.hadoop.fs.FileSystem fs = cluster.hdfs()) {
+          if (Stream.of(fs.listStatus(new org.apache.hadoop.fs.Path(hdfs(dir))))
+              .filter(s -> !s.getPath().getName().startsWith(".")).count() >= count) {
+            return;
+          }
+        }
+      }
+      assertTrue(running.alive(), "the run ended before " + count + " checkpoints in " + dir
+          + ":\n" + running.stderrSoFar());
+      assertTrue(System.nanoTime() < deadline, "timed out waiting for checkpoints in " + dir);
+      Thread.sleep(200);
+    }
+  }
+
+  private static boolean executorLogsContain(String text) throws IOException {
+    try (Stream<Path> files = Files.walk(cluster.dir().resolve("work"))) {
+      for (Path f : files.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
+        if (Files.readString(f).contains(text)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
