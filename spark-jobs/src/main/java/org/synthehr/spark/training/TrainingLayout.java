@@ -38,11 +38,11 @@ public record TrainingLayout(int partitions, int taskCpus, int taskGpus, String 
    * The layout for {@code trainings} trainings of a model on {@code device} under {@code conf}.
    *
    * @param conf the running application's configuration (master, executor cores)
-   * @param defaultParallelism the context's default parallelism (total task slots)
-   * @param executors executor JVMs registered now (not counting the driver); 0 if unknown
+   * @param smallestExecutorCores the cores of the smallest executor registered now (0 if none is
+   *     known); a training task must fit on it, or Spark could never schedule it
    */
-  public static TrainingLayout of(SparkConf conf, int defaultParallelism, int executors,
-      int trainings, String device) {
+  public static TrainingLayout of(SparkConf conf, int smallestExecutorCores, int trainings,
+      String device) {
     if (trainings < 1) {
       throw new IllegalArgumentException("no trainings to lay out");
     }
@@ -54,10 +54,11 @@ public record TrainingLayout(int partitions, int taskCpus, int taskGpus, String 
           : String.format(Locale.ROOT, "%d trainings one after another in one task (%s has one"
               + " JVM, which trains one model at a time)", trainings, master));
     }
-    int cores = executorCores(conf, defaultParallelism, executors);
+    int cores = executorCores(conf, smallestExecutorCores);
     return new TrainingLayout(trainings, cores, gpu ? 1 : 0, String.format(Locale.ROOT,
-        "%d training task%s, each claiming %d executor core%s%s", trainings,
-        trainings == 1 ? "" : "s", cores, cores == 1 ? "" : "s", gpu ? " and 1 GPU" : ""));
+        "%s claiming %d executor core%s%s", trainings == 1 ? "one training task"
+            : trainings + " training tasks, each", cores, cores == 1 ? "" : "s",
+        gpu ? " and 1 GPU" : ""));
   }
 
   /** The stage-level profile the training tasks run under, if this layout uses one. */
@@ -77,16 +78,16 @@ public record TrainingLayout(int partitions, int taskCpus, int taskGpus, String 
   }
 
   /**
-   * Cores of one executor: {@code spark.executor.cores} when set, else the task slots shared out
-   * over the executors (standalone gives each executor all of its worker's cores by default).
+   * Cores of one executor: {@code spark.executor.cores} when set, else those of the smallest
+   * executor registered (standalone gives an executor all of its worker's cores by default).
+   * Counting task slots instead (default parallelism / executors) would ask too many while some
+   * executors are still registering, and a task asking more cores than any executor has is never
+   * scheduled: the run would hang.
    */
-  private static int executorCores(SparkConf conf, int defaultParallelism, int executors) {
+  private static int executorCores(SparkConf conf, int smallestExecutorCores) {
     if (conf.contains("spark.executor.cores")) {
       return Math.max(1, conf.getInt("spark.executor.cores", 1));
     }
-    if (executors > 0) {
-      return Math.max(1, defaultParallelism / executors);
-    }
-    return 1;
+    return Math.max(1, smallestExecutorCores);
   }
 }

@@ -10,7 +10,9 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.status.api.v1.ExecutorSummary;
 import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Runs independent model trainings (shadow models of an attack, members of a sweep) as a Spark
@@ -84,9 +86,39 @@ public final class TrainingStage {
 
   /** The layout {@link #run} uses for {@code count} trainings in this session. */
   public static TrainingLayout layout(SparkSession spark, int count, String device) {
-    int executors = Math.max(0,
-        spark.sparkContext().statusTracker().getExecutorInfos().length - 1);
-    return TrainingLayout.of(spark.sparkContext().getConf(),
-        spark.sparkContext().defaultParallelism(), executors, count, device);
+    return TrainingLayout.of(spark.sparkContext().getConf(), smallestExecutorCores(spark), count,
+        device);
+  }
+
+  /**
+   * The cores of the smallest executor registered (0 in local mode, or when none registered
+   * within a minute), from Spark's own record of the executors it was given.
+   */
+  static int smallestExecutorCores(SparkSession spark) {
+    if (TrainingLayout.isSingleJvm(spark.sparkContext().getConf().get("spark.master", "local"))) {
+      return 0;
+    }
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      int smallest = Integer.MAX_VALUE;
+      for (ExecutorSummary e : CollectionConverters.asJava(
+          spark.sparkContext().statusStore().executorList(true))) {
+        if (!"driver".equals(e.id()) && e.totalCores() > 0) {
+          smallest = Math.min(smallest, e.totalCores());
+        }
+      }
+      if (smallest != Integer.MAX_VALUE) {
+        return smallest;
+      }
+      if (System.nanoTime() > deadline) {
+        return 0;
+      }
+      try {
+        Thread.sleep(500); // executors still registering (the application just started)
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 0;
+      }
+    }
   }
 }

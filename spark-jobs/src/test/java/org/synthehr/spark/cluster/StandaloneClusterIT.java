@@ -186,6 +186,40 @@ class StandaloneClusterIT {
     assertFalse(cluster.hdfsExists("/out/gpu"), "a failed run left an output");
   }
 
+  @Test
+  void everySubcommandOfTheClusterGuideRunsWithPathsOnHdfs() throws IOException {
+    List<String> data = List.of("--set", "input.path=" + hdfs("/in/" + SAMPLE),
+        "--set", "input.schema=" + hdfs("/in/" + SCHEMA));
+    String config = "configs/diabetes130-sample.yaml";
+    Submission.Result validate = cluster.submit(concat(List.of("validate", config), data),
+        Map.of());
+    assertEquals(0, validate.exitCode(), validate::toString);
+    Submission.Result train = cluster.submit(concat(List.of("train", config), data,
+        List.of("--set", "output.dir=" + hdfs("/out/trained"))), Map.of());
+    assertEquals(0, train.exitCode(), train::toString);
+    assertTrue(cluster.hdfsExists("/out/trained/model/manifest.json"), train::toString);
+    assertTrue(cluster.hdfsExists("/out/trained/_SUCCESS"), train::toString);
+    Submission.Result sample = cluster.submit(List.of("sample", config,
+        "--model", hdfs("/out/trained/model"), "--rows", "5000", "--out", hdfs("/out/more-rows")),
+        Map.of());
+    assertEquals(0, sample.exitCode(), sample::toString);
+    assertTrue(cluster.hdfsExists("/out/more-rows/_SUCCESS"), sample::toString);
+    Submission.Result evaluate = cluster.submit(concat(List.of("evaluate", config), data,
+        List.of("--set", "privacy.attacks.shadow_models=0", "--synthetic",
+            hdfs("/out/more-rows"), "--report", hdfs("/out/more-rows-report.json"))), Map.of());
+    assertEquals(0, evaluate.exitCode(), evaluate::toString);
+    assertTrue(cluster.hdfsExists("/out/more-rows-report.html"), evaluate::toString);
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    List<String> out = new ArrayList<>();
+    for (List<String> p : parts) {
+      out.addAll(p);
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   /** The local[2] run every tabular cluster run must equal (made once). */
@@ -201,12 +235,12 @@ class StandaloneClusterIT {
     return tabularReference;
   }
 
-  /** The copula pipeline, with enough rows that sampling takes a few seconds. */
+  /** The copula pipeline, with enough rows that sampling takes a few seconds (60 blocks). */
   private static List<String> tabular(String input, String schema, String out) {
     return List.of("pipeline", "configs/diabetes130-sample.yaml", "--set", "input.path=" + input,
         "--set", "input.schema=" + schema, "--set", "output.dir=" + out,
-        "--set", "sample.rows=150000", "--set", "sample.block_rows=2500",
-        "--set", "sample.partitions=6", "--set", "privacy.attacks.shadow_models=2");
+        "--set", "sample.rows=60000", "--set", "sample.block_rows=1000",
+        "--set", "sample.partitions=6", "--set", "privacy.attacks.shadow_models=0");
   }
 
   /** CTGAN with a checkpoint after every epoch (the evaluation kept small). */
@@ -239,9 +273,12 @@ class StandaloneClusterIT {
     return stages.get(0);
   }
 
+  /** The event log of the cluster application that started last. */
   private static EventLog lastApplication() throws IOException {
-    List<EventLog> all = EventLog.all(cluster.eventLogDir());
-    assertFalse(all.isEmpty(), "no event log in " + cluster.eventLogDir());
+    // Cluster applications only ("app-..."); the local[2] reference runs log there too.
+    List<EventLog> all = EventLog.all(cluster.eventLogDir()).stream()
+        .filter(l -> l.appId().startsWith("app-")).toList();
+    assertFalse(all.isEmpty(), "no cluster application in " + cluster.eventLogDir());
     return all.get(all.size() - 1);
   }
 

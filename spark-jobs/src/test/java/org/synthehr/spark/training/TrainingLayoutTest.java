@@ -14,8 +14,7 @@ class TrainingLayoutTest {
   @Test
   void aSingleJvmRunsTheTrainingsInOneTaskWithoutAProfile() {
     for (String master : new String[] {"local", "local[2]", "local[4]", "local[*]", "local[2,3]"}) {
-      TrainingLayout l = TrainingLayout.of(new SparkConf().set("spark.master", master), 4, 0, 5,
-          "cpu");
+      TrainingLayout l = TrainingLayout.of(new SparkConf().set("spark.master", master), 0, 5, "cpu");
       assertEquals(1, l.partitions(), master);
       assertTrue(l.profile().isEmpty(), master);
     }
@@ -25,7 +24,7 @@ class TrainingLayoutTest {
   void aClusterRunsOneTaskPerTrainingClaimingAWholeExecutor() {
     SparkConf conf = new SparkConf().set("spark.master", "spark://127.0.0.1:7077")
         .set("spark.executor.cores", "4");
-    TrainingLayout l = TrainingLayout.of(conf, 8, 2, 5, "cpu");
+    TrainingLayout l = TrainingLayout.of(conf, 2, 5, "cpu");
     assertEquals(5, l.partitions());
     ResourceProfile p = l.profile().orElseThrow();
     assertTrue(p instanceof TaskResourceProfile, "a task profile works without dynamic allocation");
@@ -34,15 +33,18 @@ class TrainingLayoutTest {
   }
 
   @Test
-  void withoutExecutorCoresSetTheSlotsAreSharedOutOverTheExecutors() {
-    SparkConf conf = new SparkConf().set("spark.master", "local-cluster[2,3,1024]");
-    assertEquals(3, TrainingLayout.of(conf, 6, 2, 2, "cpu").taskCpus());
+  void withoutExecutorCoresSetATrainingClaimsTheSmallestExecutorsCores() {
+    SparkConf conf = new SparkConf().set("spark.master", "spark://127.0.0.1:7077");
+    assertEquals(3, TrainingLayout.of(conf, 3, 2, "cpu").taskCpus());
+    // While no executor is known yet, one core: a task that fits any executor, never one that
+    // no executor can take (the run would hang).
+    assertEquals(1, TrainingLayout.of(conf, 0, 2, "cpu").taskCpus());
   }
 
   @Test
   void gpuTrainingsClaimOneGpuEach() {
     SparkConf conf = new SparkConf().set("spark.master", "yarn").set("spark.executor.cores", "8");
-    TrainingLayout l = TrainingLayout.of(conf, 16, 2, 3, "gpu:0");
+    TrainingLayout l = TrainingLayout.of(conf, 4, 3, "gpu:0");
     assertEquals(1.0, l.profile().orElseThrow().taskResources().get("gpu").get().amount());
     assertEquals(8, l.taskCpus());
   }
