@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.io.FileTrees;
 import org.synthehr.core.io.DatasetLoader;
 import org.synthehr.core.io.InputConfig;
 import org.synthehr.core.io.Json;
@@ -220,7 +220,7 @@ final class DeepTabularBenchmark implements Benchmark {
         }
       }
     } finally {
-      AtomicOutput.deleteRecursively(checkpoints);
+      FileTrees.deleteRecursively(checkpoints);
     }
     Result r = new Result(model, threads, real.rowCount(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
         times.meanAfterFirst(), times.first(), sampleSeconds, quality[0], quality[1],

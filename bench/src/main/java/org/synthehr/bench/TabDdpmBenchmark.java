@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.io.FileTrees;
 import org.synthehr.core.io.DatasetLoader;
 import org.synthehr.core.io.InputConfig;
 import org.synthehr.core.io.Json;
@@ -326,7 +326,7 @@ final class TabDdpmBenchmark implements Benchmark {
             .without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
       }
     } finally {
-      AtomicOutput.deleteRecursively(checkpoints);
+      FileTrees.deleteRecursively(checkpoints);
     }
   }
 

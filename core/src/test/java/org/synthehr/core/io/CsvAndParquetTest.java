@@ -89,31 +89,4 @@ class CsvAndParquetTest {
       }
     }
   }
-
-  @Test
-  void atomicOutputAppearsOnlyOnCommitAndNeverOverwritesSilently() throws IOException {
-    Path target = dir.resolve("run");
-    try (AtomicOutput out = AtomicOutput.begin(target, false)) {
-      Files.writeString(out.dir().resolve("a.txt"), "x");
-      assertFalse(Files.exists(target));
-    }
-    assertFalse(Files.exists(target), "an uncommitted output must leave nothing behind");
-    try (var s = Files.list(dir)) {
-      assertEquals(0, s.count(), "staging directory must be removed");
-    }
-    try (AtomicOutput out = AtomicOutput.begin(target, false)) {
-      Files.writeString(out.dir().resolve("a.txt"), "first");
-      out.commit();
-    }
-    assertEquals("first", Files.readString(target.resolve("a.txt")));
-    var e = assertThrows(org.synthehr.core.error.OutputExistsException.class,
-        () -> AtomicOutput.begin(target, false));
-    assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
-    try (AtomicOutput out = AtomicOutput.begin(target, true)) {
-      Files.writeString(out.dir().resolve("b.txt"), "second");
-      out.commit();
-    }
-    assertFalse(Files.exists(target.resolve("a.txt")));
-    assertEquals("second", Files.readString(target.resolve("b.txt")));
-  }
 }

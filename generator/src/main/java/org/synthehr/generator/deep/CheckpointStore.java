@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.io.FileTrees;
 import org.synthehr.core.io.Json;
 
 /**
@@ -87,7 +87,7 @@ public final class CheckpointStore {
     Path tmp = dir.resolve(".tmp-" + name);
     try {
       Files.createDirectories(dir);
-      AtomicOutput.deleteRecursively(tmp);
+      FileTrees.deleteRecursively(tmp);
       Files.createDirectories(tmp);
       try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
           Files.newOutputStream(tmp.resolve("state.bin"))))) {
@@ -95,7 +95,7 @@ public final class CheckpointStore {
       }
       Json.write(tmp.resolve("history.json"), history);
       Json.write(tmp.resolve("checkpoint.json"), info);
-      AtomicOutput.deleteRecursively(target);
+      FileTrees.deleteRecursively(target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       prune();
       return target;
@@ -111,7 +111,7 @@ public final class CheckpointStore {
     }
     all.sort(Comparator.comparing(p -> p.getFileName().toString()));
     for (int i = 0; i < all.size() - KEEP; i++) {
-      AtomicOutput.deleteRecursively(all.get(i));
+      FileTrees.deleteRecursively(all.get(i));
     }
   }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.apache.hadoop.fs.Path;
-import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.io.FileTrees;
 
 /**
  * A file of any filesystem as a local path, for the few readers that need one on the driver: a
@@ -63,7 +63,7 @@ public final class LocalCopy implements AutoCloseable {
   @Override
   public void close() {
     if (temp != null) {
-      AtomicOutput.deleteRecursively(temp);
+      FileTrees.deleteRecursively(temp);
     }
   }
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
-import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.io.FileTrees;
 import org.synthehr.generator.FittedSynthesizer;
 import org.synthehr.generator.model.ModelKinds;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
@@ -69,7 +69,7 @@ public final class ModelBundle {
       throw new UncheckedIOException("cannot make a temporary directory for the model", e);
     } finally {
       if (local != null) {
-        AtomicOutput.deleteRecursively(local);
+        FileTrees.deleteRecursively(local);
       }
     }
   }

@@ -3,7 +3,6 @@ package org.synthehr.spark.training;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,13 +12,11 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.sql.Row;
 import org.synthehr.core.error.InvalidConfigException;
-import org.synthehr.core.io.AtomicOutput;
 import org.synthehr.core.io.Json;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.schema.TableSchema;
 import org.synthehr.core.table.Table;
 import org.synthehr.generator.FittedSynthesizer;
-import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.model.ModelKinds;
 import org.synthehr.spark.config.JobConfig;
@@ -28,7 +25,6 @@ import org.synthehr.spark.fs.FileStore;
 import org.synthehr.spark.fs.HadoopConf;
 import org.synthehr.spark.ingest.SparkTables;
 import org.synthehr.spark.jobs.Console;
-import org.synthehr.spark.sampling.ModelBundle;
 import org.synthehr.spark.privacy.DisclosureControls;
 
 /**
@@ -94,26 +90,12 @@ public final class TrainingTask implements Serializable {
     Map<String, Object> figures = new LinkedHashMap<>();
     Table trainOn = DisclosureControls.beforeTraining(config, training, figures, console);
     ModelConfig model = onTaskDevice(config.model());
-    TaskContext task = TaskContext.get();
-    boolean retried = task != null && task.attemptNumber() > 0;
-    java.nio.file.Path work = Files.createTempDirectory("synthehr-train-");
-    try {
-      java.nio.file.Path localCheckpoints = work.resolve("checkpoints");
-      Path remoteCheckpoints = new Path(checkpointDir);
-      if ((resume || retried) && store.isDirectory(remoteCheckpoints)) {
-        store.download(remoteCheckpoints, localCheckpoints);
-        if (retried) {
-          console.detail(String.format(Locale.ROOT, "training task attempt %d: resuming from the"
-              + " checkpoints in %s", task.attemptNumber() + 1,
-              FileStore.display(remoteCheckpoints)));
-        }
-      }
+    try (TaskWorkspace workspace = TaskWorkspace.open(store, checkpointDir, resume, console)) {
       long start = System.nanoTime();
       FittedSynthesizer fitted;
       try {
-        fitted = ModelKinds.create(model).fit(trainOn, new TrainingContext(
-            config.seeds().child("train"), new CheckpointMirror(console, store,
-                remoteCheckpoints), localCheckpoints, resume || retried));
+        fitted = ModelKinds.create(model).fit(trainOn,
+            workspace.context(config.seeds().child("train"), console));
       } catch (InvalidConfigException e) {
         if (model.device().equals(config.model().device())) {
           throw e;
@@ -127,10 +109,7 @@ public final class TrainingTask implements Serializable {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       try (fitted) {
-        java.nio.file.Path saved = work.resolve("model");
-        fitted.save(saved);
-        Json.write(saved.resolve("provenance.json"), provenance);
-        ModelBundle.publish(store, saved, new Path(modelDir));
+        workspace.publish(fitted::save, provenance, modelDir);
         console.detail(String.format(Locale.ROOT, "%s trained on %,d rows x %d columns in %s%s",
             fitted.kind(), trainOn.rowCount(), fitted.schema().columns().size(),
             Console.duration(seconds), model.device().equals(config.model().device()) ? ""
@@ -140,8 +119,6 @@ public final class TrainingTask implements Serializable {
       figures.forEach((k, v) -> out.put(k, ((Number) v).longValue()));
       out.put(SECONDS, Math.round(seconds));
       return out;
-    } finally {
-      AtomicOutput.deleteRecursively(work);
     }
   }
 

@@ -3,23 +3,18 @@ package org.synthehr.spark.training;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.util.Locale;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
-import org.synthehr.core.io.AtomicOutput;
 import org.synthehr.core.io.Json;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.seed.Seeds;
-import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
 import org.synthehr.generator.trajectory.TrajectoryKinds;
 import org.synthehr.spark.fs.FileStore;
 import org.synthehr.spark.fs.HadoopConf;
 import org.synthehr.spark.jobs.Console;
-import org.synthehr.spark.sampling.ModelBundle;
 
 /**
  * The training of a longitudinal run's trajectory model, as the body of one Spark task (run it
@@ -86,36 +81,17 @@ public final class TrajectoryTrainingTask implements Serializable {
     Cohort train = plan.trainingCohort(store);
     ModelConfig configured = plan.model();
     ModelConfig model = TrainingTask.onTaskDevice(configured);
-    TaskContext task = TaskContext.get();
-    boolean retried = task != null && task.attemptNumber() > 0;
-    java.nio.file.Path work = Files.createTempDirectory("synthehr-train-");
-    try {
-      java.nio.file.Path localCheckpoints = work.resolve("checkpoints");
-      Path remoteCheckpoints = new Path(checkpointDir);
-      if ((resume || retried) && store.isDirectory(remoteCheckpoints)) {
-        store.download(remoteCheckpoints, localCheckpoints);
-        if (retried) {
-          console.detail(String.format(Locale.ROOT, "training task attempt %d: resuming from the"
-              + " checkpoints in %s", task.attemptNumber() + 1,
-              FileStore.display(remoteCheckpoints)));
-        }
-      }
+    try (TaskWorkspace workspace = TaskWorkspace.open(store, checkpointDir, resume, console)) {
       long start = System.nanoTime();
       try (FittedTrajectorySynthesizer fitted = TrajectoryKinds.create(model).fit(train,
-          new TrainingContext(plan.trainingSeeds(), new CheckpointMirror(console, store,
-              remoteCheckpoints), localCheckpoints, resume || retried))) {
+          workspace.context(plan.trainingSeeds(), console))) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        java.nio.file.Path saved = work.resolve("model");
-        fitted.save(saved);
-        Json.write(saved.resolve("provenance.json"), provenance);
-        ModelBundle.publish(store, saved, new Path(modelDir));
+        workspace.publish(fitted::save, provenance, modelDir);
         console.detail(String.format(Locale.ROOT, "trained on %,d patients in %s%s", train.size(),
             Console.duration(seconds), model.device().equals(configured.device()) ? ""
                 : " on " + model.device()));
         return seconds;
       }
-    } finally {
-      AtomicOutput.deleteRecursively(work);
     }
   }
 }

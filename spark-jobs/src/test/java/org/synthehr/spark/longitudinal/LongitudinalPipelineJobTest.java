@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.io.FileTrees;
 import org.synthehr.core.longitudinal.CohortInputConfig;
 import org.synthehr.core.longitudinal.omop.OmopConfig;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
@@ -39,7 +39,7 @@ class LongitudinalPipelineJobTest {
   @BeforeAll
   void run() {
     Path out = Path.of("target/longitudinal-pipeline-test");
-    AtomicOutput.deleteRecursively(out);
+    FileTrees.deleteRecursively(out);
     loaded = LongitudinalConfigLoader.load(CONFIG, List.of("output.dir=" + out));
     spark = SparkSessions.create("longitudinal test", loaded.config().spark());
     result = LongitudinalPipelineJob.run(spark, loaded, false, false, Console.silent());
@@ -113,7 +113,7 @@ class LongitudinalPipelineJobTest {
   @Test
   void pathsGivenAsFileUrisGiveTheSameSyntheticData() {
     Path out = Path.of("target/longitudinal-pipeline-uri-test").toAbsolutePath();
-    AtomicOutput.deleteRecursively(out);
+    FileTrees.deleteRecursively(out);
     CohortInputConfig in = loaded.config().input();
     // Every file as a file:// URI, and another partitioning: the seed alone decides the data.
     LongitudinalConfigLoader.Loaded uris = LongitudinalConfigLoader.load(CONFIG, List.of(

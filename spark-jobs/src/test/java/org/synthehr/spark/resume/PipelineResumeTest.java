@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synthehr.core.error.ExitCodes;
-import org.synthehr.core.io.AtomicOutput;
+import org.synthehr.core.io.FileTrees;
 import org.synthehr.core.testing.TestData;
 import org.synthehr.spark.CliRun;
 
@@ -46,13 +46,13 @@ class PipelineResumeTest {
     System.out.println("uninterrupted run:\n" + run.err()); // in the surefire report
     assertEquals(0, run.exitCode(), run.err());
     uninterrupted = ResumeFixture.comparable(out);
-    AtomicOutput.deleteRecursively(out);
+    FileTrees.deleteRecursively(out);
   }
 
   @AfterEach
   void clean() {
-    AtomicOutput.deleteRecursively(out);
-    AtomicOutput.deleteRecursively(partial);
+    FileTrees.deleteRecursively(out);
+    FileTrees.deleteRecursively(partial);
   }
 
   static void assertSameReport(Path out) {
