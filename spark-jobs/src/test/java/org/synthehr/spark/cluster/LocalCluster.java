@@ -47,8 +47,6 @@ public final class LocalCluster implements AutoCloseable {
       "-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1";
   /** The driver JVM flags of the README's "Running on a cluster". */
   public static final String DRIVER_JAVA_OPTIONS = "-Dai.djl.offline=true -DOPT_OUT_TRACKING=true";
-  private static final String EXECUTOR_CLASS =
-      "org.apache.spark.executor.CoarseGrainedExecutorBackend";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
   private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
@@ -61,62 +59,11 @@ public final class LocalCluster implements AutoCloseable {
   private final AtomicInteger submits = new AtomicInteger();
   private final Thread shutdownHook;
 
-  /** What to start; see {@code bin/cluster --help}. */
-  public static final class Options {
-    private int workers = 2;
-    private int workerCores = 1;
-    private String workerMemory = "1g";
-    private int gpusPerWorker;
-    private boolean hdfs;
-
-    /** Number of workers (default 2). */
-    public Options workers(int n) {
-      this.workers = n;
-      return this;
-    }
-
-    /** Cores per worker (default 1). */
-    public Options workerCores(int n) {
-      this.workerCores = n;
-      return this;
-    }
-
-    /** Memory per worker for its executors (default 1g). */
-    public Options workerMemory(String memory) {
-      this.workerMemory = memory;
-      return this;
-    }
-
-    /** GPU addresses each worker offers (default 0; there is no GPU, only addresses). */
-    public Options gpusPerWorker(int n) {
-      this.gpusPerWorker = n;
-      return this;
-    }
-
-    /** Also start HDFS (default false). */
-    public Options hdfs(boolean on) {
-      this.hdfs = on;
-      return this;
-    }
-
-    List<String> args() {
-      List<String> a = new ArrayList<>(List.of("--workers", String.valueOf(workers),
-          "--worker-cores", String.valueOf(workerCores), "--worker-memory", workerMemory,
-          "--gpus-per-worker", String.valueOf(gpusPerWorker)));
-      if (hdfs) {
-        a.add("--hdfs");
-      }
-      return a;
-    }
-  }
-
   /** Default options: 2 workers of 1 core and 1g, no GPU, no HDFS. */
-  public static Options options() {
-    return new Options();
+  public static ClusterOptions options() {
+    return new ClusterOptions();
   }
 
-  /** An executor JVM of this cluster. */
-  public record ExecutorProcess(long pid, String appId, String executorId) {}
 
   /** True where bin/cluster can run (Linux with bash and /proc). */
   public static boolean supported() {
@@ -128,7 +75,7 @@ public final class LocalCluster implements AutoCloseable {
    * Starts a cluster in {@code dir} (created; earlier contents of a previous run are replaced by
    * bin/cluster). Fails with the end of bin/cluster's log if it does not come up.
    */
-  public static LocalCluster start(Path dir, Options options) throws IOException {
+  public static LocalCluster start(Path dir, ClusterOptions options) throws IOException {
     Path root = findRepoRoot();
     Path abs = dir.toAbsolutePath().normalize();
     Files.createDirectories(abs);
@@ -304,26 +251,13 @@ public final class LocalCluster implements AutoCloseable {
   // -------------------------------------------------------------------------------- executors
 
   /** The executor JVMs (CoarseGrainedExecutorBackend) the workers of this cluster launched. */
-  public List<ExecutorProcess> executors() {
-    List<ExecutorProcess> found = new ArrayList<>();
-    String home = sparkHome().toString() + "/";
-    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Paths.get("/proc"), "[0-9]*")) {
-      for (Path proc : procs) {
-        List<String> args = cmdline(proc);
-        if (args.contains(EXECUTOR_CLASS) && args.stream().anyMatch(a -> a.contains(home))) {
-          found.add(new ExecutorProcess(Long.parseLong(proc.getFileName().toString()),
-              argAfter(args, "--app-id"), argAfter(args, "--executor-id")));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return found;
+  public List<ExecutorProcesses.ExecutorProcess> executors() {
+    return ExecutorProcesses.of(sparkHome());
   }
 
   /** The pids of {@link #executors()}. */
   public List<Long> executorPids() {
-    return executors().stream().map(ExecutorProcess::pid).toList();
+    return executors().stream().map(ExecutorProcesses.ExecutorProcess::pid).toList();
   }
 
   /**
@@ -334,18 +268,7 @@ public final class LocalCluster implements AutoCloseable {
     if (!executorPids().contains(pid)) {
       throw new IllegalArgumentException("pid " + pid + " is not an executor of " + dir);
     }
-    ProcessHandle h = ProcessHandle.of(pid).orElse(null);
-    if (h == null) {
-      return;
-    }
-    h.destroyForcibly();
-    try {
-      h.onExit().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("executor " + pid + " still runs after SIGKILL", e);
-    }
+    ExecutorProcesses.kill(pid);
   }
 
   // ------------------------------------------------------------------------------------ close
@@ -467,23 +390,6 @@ public final class LocalCluster implements AutoCloseable {
     throw new IllegalStateException("no shaded jar spark-jobs/target/synthehr-spark-jobs-*-spark.jar"
         + (prop == null ? "" : " (nor -Dsynth.spark.jar=" + prop + ")")
         + ": integration tests run after `package` (mvn -B verify)");
-  }
-
-  private static List<String> cmdline(Path proc) {
-    try {
-      byte[] raw = Files.readAllBytes(proc.resolve("cmdline"));
-      if (raw.length == 0) {
-        return List.of();
-      }
-      return Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
-    } catch (IOException | SecurityException e) {
-      return List.of(); // gone, or not ours to read
-    }
-  }
-
-  private static String argAfter(List<String> args, String flag) {
-    int i = args.indexOf(flag);
-    return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : "";
   }
 
   private static String tail(Path file, int lines) {
