@@ -14,7 +14,13 @@ import picocli.CommandLine.Option;
         + " Spark tasks, and evaluate them.",
         "",
         "Writes output.dir/ with model/, synthetic/ (Parquet), report.json, config.resolved.yaml,"
-            + " schema.yaml and run.json. The directory appears only when the run succeeds.",
+            + " schema.yaml, run.json and _SUCCESS. The directory appears only when the run"
+            + " succeeds.",
+        "",
+        "Paths (input.path, input.schema, output.dir, ...) are local paths or Hadoop URIs"
+            + " (hdfs://, s3a://). Under spark-submit the model trains in a Spark task on an"
+            + " executor and every path must be one the executors can reach: see"
+            + " docs/cluster.md.",
         "",
         "Stages are kept: the run works in output.dir.partial/ and records each finished stage"
             + " (prepare, train, sample, evaluate, report) in its stages.json. If a stage after"
@@ -34,6 +40,8 @@ import picocli.CommandLine.Option;
     footer = {"", "Example:", "  bin/synth pipeline configs/diabetes130-sample.yaml",
         "  bin/synth pipeline configs/diabetes130-sample.yaml --set sample.rows=20000 --overwrite",
         "  bin/synth pipeline configs/diabetes130-sample.yaml --resume",
+        "  spark-submit ... synthehr-spark-jobs-*-spark.jar pipeline configs/diabetes130-sample.yaml"
+            + " --set input.path=hdfs://nn:8020/in/ehr.csv --set output.dir=hdfs://nn:8020/out/run",
         "  bin/synth pipeline configs/physionet2012-sample.yaml   (kind: longitudinal, see"
             + " docs/longitudinal.md)"})
 final class PipelineCommand extends SparkCommand {
