@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,8 @@ import java.util.TreeMap;
  * thread) finds the Java processes whose command line names the cluster directory, tells their
  * role from their main class (the spark-submit driver, executors, master, workers, NameNode,
  * DataNode) and records each one's peak resident memory ({@code VmHWM}, exact even between polls)
- * and CPU time ({@code utime + stime}). A process that ends keeps its last figures.
+ * and CPU time ({@code utime + stime}). A process that ends keeps its last figures. A fork of a
+ * cluster JVM that has not exec'd yet (it still shows the JVM's command line) is not counted.
  */
 final class ProcessMonitor implements AutoCloseable {
   /** Roles in the order they are reported. */
@@ -82,14 +81,6 @@ final class ProcessMonitor implements AutoCloseable {
     return out;
   }
 
-  /** The processes of one role, largest peak first. */
-  synchronized List<Proc> byRole(String role) {
-    List<Proc> out = new ArrayList<>(seen.values().stream().filter(p -> p.role().equals(role))
-        .toList());
-    out.sort(Comparator.comparingLong(Proc::peakRssKb).reversed());
-    return out;
-  }
-
   @Override
   public void close() {
     stopped = true;
@@ -116,10 +107,15 @@ final class ProcessMonitor implements AutoCloseable {
           continue;
         }
         long[] mem = status(proc);
-        long cpu = cpuTicks(proc);
-        if (mem == null || cpu < 0) {
+        long[] stat = stat(proc);
+        if (mem == null || stat == null) {
           continue; // it ended between the reads
         }
+        Proc parent = seen.get(stat[0]);
+        if (parent != null && parent.name().equals(role[1])) {
+          continue; // a fork of a cluster JVM caught before it exec'd (e.g. the DataNode's df)
+        }
+        long cpu = stat[1];
         Proc old = seen.get(pid);
         long peak = Math.max(mem[1], old == null ? 0 : old.peakRssKb());
         seen.put(pid, new Proc(pid, role[0], role[1], peak, cpu, maxHeap(args)));
@@ -199,15 +195,15 @@ final class ProcessMonitor implements AutoCloseable {
     }
   }
 
-  /** utime + stime in clock ticks, or -1 when the process is gone. */
-  private static long cpuTicks(Path proc) {
+  /** {parent pid, utime + stime in clock ticks}, or null when the process is gone. */
+  private static long[] stat(Path proc) {
     try {
       String stat = Files.readString(proc.resolve("stat"));
       // Fields after the command name, which may hold spaces and ends at the last ')'.
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
     } catch (IOException | RuntimeException e) {
-      return -1;
+      return null;
     }
   }
 }

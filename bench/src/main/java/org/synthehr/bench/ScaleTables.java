@@ -177,12 +177,17 @@ final class ScaleTables {
     return stage(r, key).map(Stage::seconds).orElse(Double.NaN);
   }
 
+  /**
+   * Peak RSS of each process of a role, by name ("executor 0", "worker-1"). Several pids of one
+   * name are one JVM and forks of it caught before they exec'd (results saved before the monitor
+   * skipped those showed a DataNode of 77 MB beside the real one): the largest is the JVM.
+   */
   private static String rss(ClusterRun.Result r, String role) {
-    List<ProcessMonitor.Proc> ps = r.processes().stream().filter(p -> p.role().equals(role))
-        .sorted(java.util.Comparator.comparing(ProcessMonitor.Proc::name)).toList();
-    return ps.isEmpty() ? "?" : ps.stream()
-        .map(p -> String.format(Locale.ROOT, "%,.0f", p.peakRssMb()))
-        .collect(Collectors.joining(" / "));
+    Map<String, Double> byName = new java.util.TreeMap<>();
+    r.processes().stream().filter(p -> p.role().equals(role))
+        .forEach(p -> byName.merge(p.name(), p.peakRssMb(), Math::max));
+    return byName.isEmpty() ? "?" : byName.values().stream()
+        .map(mb -> String.format(Locale.ROOT, "%,.0f", mb)).collect(Collectors.joining(" / "));
   }
 
   private static Map<String, Double> minus(Map<String, Double> a, Map<String, Double> b) {
