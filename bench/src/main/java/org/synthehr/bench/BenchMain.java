@@ -18,6 +18,7 @@ public final class BenchMain {
     register(new PrivacyBenchmark());
     register(new TabDdpmBenchmark());
     register(new CorpusBenchmark());
+    register(new ClusterScaleBenchmark());
   }
 
   private BenchMain() {}
