@@ -82,7 +82,10 @@ public final class RareCategories {
         continue;
       }
       boolean canMerge = merge && spec.kind() == ColumnKind.CATEGORICAL && rareRows >= minCount;
-      String other = uniqueLabel(otherLabel, col.dictionary());
+      // Where the data already has the label (say, a real "(other)" category), the rare
+      // categories join it: every label the model then emits is one the real data has, which
+      // the evaluation requires of both sides.
+      String other = otherLabel;
       List<String> dictionary = new ArrayList<>();
       int[] map = new int[counts.length];
       for (int k = 0; k < counts.length; k++) {
@@ -91,8 +94,10 @@ public final class RareCategories {
           dictionary.add(col.dictionary().get(k));
         }
       }
-      int otherCode = canMerge ? dictionary.size() : CategoricalColumn.MISSING;
-      if (canMerge) {
+      int existing = dictionary.indexOf(other);
+      int otherCode = !canMerge ? CategoricalColumn.MISSING
+          : existing >= 0 ? existing : dictionary.size();
+      if (canMerge && existing < 0) {
         dictionary.add(other);
       }
       for (int k = 0; k < counts.length; k++) {
@@ -111,19 +116,13 @@ public final class RareCategories {
       if (!spec.categories().isEmpty() && spec.kind() == ColumnKind.CATEGORICAL && canMerge) {
         // A closed category set must admit the merged category the model will now emit.
         List<String> cats = new ArrayList<>(spec.categories());
-        cats.add(other);
+        if (!cats.contains(other)) {
+          cats.add(other);
+        }
         specs.put(spec.name(), spec.withCategories(cats));
       }
     }
     TableSchema out = specs.isEmpty() ? schema : schema.replace(specs);
     return new Result(new Table(out, columns), merged, suppressed, changed);
-  }
-
-  private static String uniqueLabel(String label, List<String> taken) {
-    String l = label;
-    while (taken.contains(l)) {
-      l = l + "_";
-    }
-    return l;
   }
 }

@@ -38,6 +38,32 @@ class DisclosureControlsTest {
   }
 
   @Test
+  void rareCategoriesJoinARealCategoryThatAlreadyHasTheLabel() {
+    // A column whose data already holds the label: its rare categories join that category, so
+    // the model never emits a label the real data lacks (the evaluation refuses such labels).
+    CategoricalColumn before = sample.categorical("diag_1");
+    int frequent = 0;
+    for (int k = 0; k < before.counts().length; k++) {
+      if (before.counts()[k] > before.counts()[frequent]) {
+        frequent = k;
+      }
+    }
+    String label = before.dictionary().get(frequent);
+    RareCategories.Result r = RareCategories.apply(sample, 10, true, label);
+    CategoricalColumn after = r.table().categorical("diag_1");
+    assertEquals(1, after.dictionary().stream().filter(label::equals).count(),
+        after.dictionary().toString());
+    assertTrue(after.dictionary().stream().allMatch(before.dictionary()::contains),
+        "no label the data did not have");
+    long rareRows = 0;
+    for (long n : before.counts()) {
+      rareRows += n > 0 && n < 10 ? n : 0;
+    }
+    assertEquals(before.counts()[frequent] + rareRows, after.counts()[after.dictionary()
+        .indexOf(label)]);
+  }
+
+  @Test
   void ordinalColumnsAndSuppressionSetRareLevelsMissing() {
     // 'weight' is ordinal and ~97% missing: its rare bands cannot merge into an unordered 'other'.
     RareCategories.Result merged = RareCategories.apply(sample, 10, true, "(other)");
