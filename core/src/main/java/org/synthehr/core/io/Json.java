@@ -23,7 +23,9 @@ public final class Json {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // Reports write a figure that could not be computed as NaN; reading one back must work.
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
   // No findAndRegisterModules(): with Spark on the classpath it registers jackson-module-scala,
   // and untyped maps inside a report (a metric's details) then read back as Scala maps, which no
   // Java reader recognises (the pipeline's report.html lost every chart that way). What a file

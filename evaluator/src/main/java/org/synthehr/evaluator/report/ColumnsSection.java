@@ -1,12 +1,13 @@
 package org.synthehr.evaluator.report;
 
-import static org.synthehr.evaluator.report.Html.esc;
+import static org.synthehr.core.html.Html.esc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.synthehr.core.html.Html;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 

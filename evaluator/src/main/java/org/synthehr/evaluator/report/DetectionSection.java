@@ -3,6 +3,7 @@ package org.synthehr.evaluator.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.synthehr.core.html.Html;
 import org.synthehr.core.result.Interval;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;

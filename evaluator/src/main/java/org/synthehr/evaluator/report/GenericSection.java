@@ -1,9 +1,10 @@
 package org.synthehr.evaluator.report;
 
-import static org.synthehr.evaluator.report.Html.esc;
+import static org.synthehr.core.html.Html.esc;
 
 import java.util.List;
 import java.util.Locale;
+import org.synthehr.core.html.Html;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 

@@ -1,15 +1,13 @@
 package org.synthehr.evaluator.report;
 
-import static org.synthehr.evaluator.report.Html.esc;
+import static org.synthehr.core.html.Html.esc;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.synthehr.core.html.Html;
+import org.synthehr.core.html.HouseStyle;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 
@@ -73,7 +71,7 @@ public final class HtmlReport {
     StringBuilder out = new StringBuilder(body.length() + 20_000);
     out.append("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>")
         .append("<meta name='viewport' content='width=device-width, initial-scale=1'>")
-        .append("<title>").append(esc(report.title())).append("</title><style>").append(css())
+        .append("<title>").append(esc(report.title())).append("</title><style>").append(HouseStyle.css())
         .append("</style></head><body><header><div class='wrap'><h1>")
         .append(esc(report.title())).append("</h1>").append(facts(report)).append("</div></header>")
         .append("<nav><div class='wrap'><a href='#summary'>Summary</a>");
@@ -161,16 +159,5 @@ public final class HtmlReport {
         + "</span><span><i style='background:" + Svg.SYNTHETIC + "'></i>synthetic</span><span>"
         + (holdoutAsTick ? "<i class='tick-mark'></i>" : "<i style='background:" + Svg.HOLDOUT
             + "'></i>") + "holdout (real baseline)</span></div>";
-  }
-
-  private static String css() {
-    try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
-      if (in == null) {
-        throw new IllegalStateException("missing report.css");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.synthehr.evaluator.report;
 
 import java.util.Map;
+import org.synthehr.core.html.Html;
 import org.synthehr.core.result.MetricResult;
 
 /**

@@ -1,9 +1,10 @@
 package org.synthehr.evaluator.report;
 
-import static org.synthehr.evaluator.report.Html.esc;
+import static org.synthehr.core.html.Html.esc;
 
 import java.util.List;
 import java.util.Locale;
+import org.synthehr.core.html.Html;
 
 /**
  * Inline SVG charts for the report, drawn from numbers only (no script, no external resources), so

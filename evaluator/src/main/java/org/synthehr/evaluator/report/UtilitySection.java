@@ -1,6 +1,6 @@
 package org.synthehr.evaluator.report;
 
-import static org.synthehr.evaluator.report.Html.esc;
+import static org.synthehr.core.html.Html.esc;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.synthehr.core.html.Html;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synthehr.core.html.Html;
 import org.synthehr.core.io.Json;
 import org.synthehr.core.result.Direction;
 import org.synthehr.core.result.MetricResult;

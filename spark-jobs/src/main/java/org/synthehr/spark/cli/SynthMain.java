@@ -26,10 +26,11 @@ import picocli.CommandLine.Command;
     description = {"Synthetic electronic health records: learn a generative model from a real"
         + " table, sample synthetic rows at Spark scale, and measure fidelity and privacy.", ""},
     subcommands = {ValidateCommand.class, TrainCommand.class, SampleCommand.class,
-        EvaluateCommand.class, PipelineCommand.class, CommandLine.HelpCommand.class},
+        EvaluateCommand.class, PipelineCommand.class, ReleaseCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 internal error (a bug: please report it with the trace"
         + " file the message names), 2 usage or config (also: an unfinished run is in the way, or"
-        + " --resume with a different config), 3 bad input, 4 release gate failed.", "Run 'synth help COMMAND' for a command's options."})
+        + " --resume with a different config), 3 bad input, 4 release gate failed (or a release bundle failed verification).", "Run 'synth help COMMAND' for a command's options."})
 public final class SynthMain implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -61,13 +62,13 @@ public final class SynthMain implements Runnable {
     RunFailedException failed = find(e, RunFailedException.class);
     if (failed != null) {
       // Already one paragraph: what failed, where, what was kept and how to continue.
-      err.println("synth " + cl.getCommandName() + ": " + failed.getMessage());
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + failed.getMessage());
       err.flush();
       return failed.exitCode();
     }
     SynthException user = findUserError(e);
     if (user != null) {
-      err.println("synth " + cl.getCommandName() + ": " + user.getMessage());
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + user.getMessage());
       err.flush();
       return user.exitCode();
     }
@@ -82,7 +83,7 @@ public final class SynthMain implements Runnable {
     } catch (IOException | RuntimeException io) {
       where = "The trace could not be written to a file (" + io.getMessage() + ").";
     }
-    err.println("synth " + cl.getCommandName() + ": internal error (a bug; please report it with"
+    err.println(cl.getCommandSpec().qualifiedName() + ": internal error (a bug; please report it with"
         + " the trace): " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
             : ": " + e.getMessage().strip().lines().findFirst().orElse("")) + ". " + where);
     err.flush();

@@ -1,8 +1,8 @@
-package org.synthehr.evaluator.report;
+package org.synthehr.core.html;
 
 import java.util.Locale;
 
-/** Escaping and number formatting for the HTML report. */
+/** Escaping and number formatting for the HTML pages (report, data card): one style for all. */
 public final class Html {
   private Html() {}
 
