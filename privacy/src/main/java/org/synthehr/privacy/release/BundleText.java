@@ -80,7 +80,9 @@ public final class BundleText {
       s.append("  not measured\n");
     }
     for (DataCard.Figure f : figures) {
-      s.append(String.format(Locale.ROOT, "  %-62s %8s%s%s%n", f.name(), num(f.value()),
+      s.append(String.format(Locale.ROOT, "  %-62s %8s%s%s%n", f.name(),
+          "count".equals(f.unit()) && f.value() != null ? String.valueOf(Math.round(f.value()))
+              : num(f.value()),
           f.baseline() == null ? "" : "  (real " + num(f.baseline()) + ")",
           f.passed() == null ? "" : f.passed() ? "  pass" : "  FAIL"));
     }

@@ -111,7 +111,7 @@ final class CardFigures {
         m.interval() == null ? null : finite(m.interval().high()),
         m.baseline() == null ? null : finite(m.baseline()),
         m.direction() == null ? null : m.direction().name().toLowerCase(Locale.ROOT), reading,
-        m.threshold(), m.passed());
+        m.threshold(), m.passed(), "count".equals(m.details().get("unit")) ? "count" : null);
   }
 
   /** The flagged subgroups of {@code fairness.flagged}, as "column = group (ratio r)". */

@@ -83,10 +83,12 @@ public record DataCard(int formatVersion, String title, String shape, String pre
    * @param reading the report's one-sentence description
    * @param threshold the policy threshold, or null
    * @param passed the policy verdict on it, or null when no policy check applies
+   * @param unit {@code count} for a count, or null for a score, share or ratio
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Figure(String id, String name, Double value, Double low, Double high,
-      Double baseline, String direction, String reading, Double threshold, Boolean passed) {}
+      Double baseline, String direction, String reading, Double threshold, Boolean passed,
+      String unit) {}
 
   /**
    * The release policy's verdict.

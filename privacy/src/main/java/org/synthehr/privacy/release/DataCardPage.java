@@ -119,7 +119,8 @@ public final class DataCardPage {
       s.append("<tr").append(Boolean.FALSE.equals(f.passed()) ? " class='flag'" : "")
           .append("><td><div class='name'>").append(esc(f.name())).append("</div><div")
           .append(" class='desc'>").append(esc(f.reading())).append("</div></td><td class='n big'>")
-          .append(Html.num(f.value())).append("</td><td class='n'>")
+          .append("count".equals(f.unit()) && f.value() != null ? Html.count(f.value())
+              : Html.num(f.value())).append("</td><td class='n'>")
           .append(f.low() == null ? "" : Html.num(f.low()) + " – " + Html.num(f.high()))
           .append("</td><td class='n'>").append(Html.num(f.baseline())).append("</td><td>")
           .append(chip(f.passed(), f.threshold())).append("</td></tr>");

@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +24,7 @@ import org.synthehr.generator.SampleRequest;
 import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.model.ModelKinds;
+import org.synthehr.spark.Chromium;
 import org.synthehr.spark.SparkSessions;
 import org.synthehr.spark.config.SparkConfig;
 import org.synthehr.spark.ingest.SparkTables;
@@ -160,60 +155,14 @@ class EvaluateCommandTest {
 
   /** Renders the page in headless Chromium and checks the browser built every chart. */
   private static void renderInChromium(Path html, int columns) throws Exception {
-    String chromium = chromium();
-    Assumptions.assumeTrue(chromium != null, "SKIPPED: chromium is not installed, so report.html"
-        + " was not rendered in a browser (install Debian's chromium; .ci/run does)");
-    Path profile = Files.createTempDirectory(dir, "chromium-profile");
-    Path png = html.resolveSibling("report.png");
-    List<String> common = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,2400");
-    List<String> dump = new ArrayList<>(common);
-    dump.addAll(List.of("--dump-dom", html.toUri().toString()));
-    String dom = run(dump, html.resolveSibling("dom.html"));
+    Chromium chromium = Chromium.require(dir, "report.html");
+    String dom = chromium.dom(html, 1400, 2400);
     // The DOM as the browser parsed it: every chart is an SVG element with its marks.
-    assertTrue(count(dom, "<svg ") >= columns + 3 + 2 + 2, "charts in DOM: " + count(dom, "<svg "));
-    assertTrue(count(dom, "<rect ") > 1000, "bars and cells: " + count(dom, "<rect "));
+    int charts = Chromium.count(dom, "<svg ");
+    assertTrue(charts >= columns + 3 + 2 + 2, "charts in DOM: " + charts);
+    assertTrue(Chromium.count(dom, "<rect ") > 1000, "bars and cells: "
+        + Chromium.count(dom, "<rect "));
     assertTrue(dom.contains("<section id=\"summary\">") || dom.contains("<section id='summary'>"));
-    List<String> shot = new ArrayList<>(common);
-    shot.addAll(List.of("--hide-scrollbars", "--screenshot=" + png, html.toUri().toString()));
-    run(shot, html.resolveSibling("shot.log"));
-    byte[] bytes = Files.readAllBytes(png);
-    assertTrue(bytes.length > 50_000, "screenshot size " + bytes.length);
-    assertEquals(0x89, bytes[0] & 0xff);
-    assertEquals("PNG", new String(bytes, 1, 3, StandardCharsets.US_ASCII));
-    int width = ((bytes[16] & 0xff) << 24) | ((bytes[17] & 0xff) << 16) | ((bytes[18] & 0xff) << 8)
-        | (bytes[19] & 0xff);
-    assertEquals(1400, width);
+    chromium.screenshot(html, html.resolveSibling("report.png"), 1400, 2400, 50_000);
   }
-
-  private static String run(List<String> command, Path output) throws IOException,
-      InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(false)
-        .redirectOutput(output.toFile()).redirectError(output.resolveSibling(
-            output.getFileName() + ".err").toFile()).start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium timed out");
-    return Files.readString(output);
-  }
-
-  private static String chromium() {
-    for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-      for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-        if (Files.isExecutable(Path.of(d, name))) {
-          return Path.of(d, name).toString();
-        }
-      }
-    }
-    return null;
-  }
-
-  private static int count(String text, String token) {
-    Matcher m = Pattern.compile(Pattern.quote(token)).matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
-  }
-
 }
