@@ -73,6 +73,12 @@ public final class ReleaseCheck {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("policy_key", rule.key());
         details.put("metric", rule.metric());
+        if (rule.min() != null) {
+          details.put("min", rule.min());
+        }
+        if (rule.max() != null) {
+          details.put("max", rule.max());
+        }
         double threshold = rule.max() != null ? rule.max() : rule.min();
         rows.add(new MetricResult("policy." + rule.key() + ".missing", "policy", Double.NaN, null,
             Direction.LOWER_IS_BETTER, null, threshold, skip ? null : false, text, details));

@@ -40,8 +40,9 @@ final class CardStatements {
         longitudinal ? "real patients' records" : "real rows", dataset));
     out.add("Every record is generated: none describes a real person, and identifier columns were"
         + " neither learned nor released.");
-    List<String> names = tables.stream().map(t -> t.name() + " (" + String.format(Locale.ROOT,
-        "%,d", t.rows()) + " rows)").toList();
+    List<String> names = tables.stream().filter(t -> t.rows() != null)
+        .map(t -> t.name() + " (" + String.format(Locale.ROOT, "%,d", t.rows()) + " rows)")
+        .toList();
     out.add("Parquet tables: " + String.join(", ", names) + ".");
     return out;
   }
@@ -127,10 +128,11 @@ final class CardStatements {
         out.add(String.format(Locale.ROOT, "Digital twins' 80%% bands hold %.0f%% of real futures:"
             + " their uncertainty is %s.", 100 * m.value(), m.value() < 0.8 ? "too narrow"
                 : "too wide")));
-    Object holdout = report.summary().get("holdout_rows");
-    if (holdout instanceof Number n && n.longValue() < 500) {
-      out.add(String.format(Locale.ROOT, "The holdout has only %d rows: intervals are wide and"
-          + " small effects cannot be seen.", n.longValue()));
+    for (String unit : List.of("rows", "patients")) {
+      if (report.summary().get("holdout_" + unit) instanceof Number n && n.longValue() < 500) {
+        out.add(String.format(Locale.ROOT, "The holdout has only %d %s: intervals are wide and"
+            + " small effects cannot be seen.", n.longValue(), unit));
+      }
     }
     if (!config.path("privacy").path("controls").isMissingNode()) {
       out.add("Rare categories are merged or suppressed, so analyses of small groups are not"

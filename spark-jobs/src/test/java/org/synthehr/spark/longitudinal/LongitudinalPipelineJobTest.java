@@ -92,6 +92,28 @@ class LongitudinalPipelineJobTest {
   }
 
   @Test
+  void aLongitudinalRunBecomesAReleaseBundleWhoseCardSaysPrivacyWasNotMeasured(
+      @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path bundle = tmp.resolve("bundle");
+    var prepared = org.synthehr.spark.release.ReleasePreparer.prepare(
+        new org.synthehr.spark.release.ReleasePreparer.Request(output(), bundle, null, null, false,
+            false), java.time.Instant.parse("2026-12-08T00:00:00Z"));
+    var card = prepared.card();
+    assertEquals("longitudinal", card.shape());
+    assertEquals(List.of("synthetic/person", "synthetic/visit_occurrence",
+        "synthetic/measurement"), card.tables().stream().filter(t -> t.rows() != null)
+        .map(t -> t.name()).toList());
+    assertEquals(result.measurements(), card.tables().get(2).rows());
+    assertTrue(card.privacy().isEmpty());
+    assertTrue(card.limitations().get(0).startsWith("No membership or disclosure attack"),
+        card.limitations().get(0));
+    assertTrue(card.fidelity().stream().anyMatch(f -> f.id().equals("trajectory.discriminative")));
+    assertTrue(Files.exists(bundle.resolve("synthetic/measurement")));
+    var verification = org.synthehr.privacy.release.BundleVerifier.verify(bundle, null, false);
+    assertTrue(verification.ok(), verification.problem());
+  }
+
+  @Test
   void samplingDoesNotDependOnPartitions() {
     Path model = output().resolve("model");
     OmopConfig omop = loaded.config().omop();
