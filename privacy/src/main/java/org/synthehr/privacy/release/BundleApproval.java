@@ -19,6 +19,9 @@ import org.synthehr.privacy.policy.ReleaseGateException;
  * approvals.jsonl} and renders {@code datacard.html} again with the decision on it.
  */
 public final class BundleApproval {
+  /** Held while a decision is recorded; outside the manifest like the approvals themselves. */
+  static final String LOCK = ".approvals.lock";
+
   private BundleApproval() {}
 
   /**
@@ -45,6 +48,31 @@ public final class BundleApproval {
       throw new InvalidConfigException("a decision needs --steward NAME and --reason TEXT: the"
           + " record says who decided and why.");
     }
+    Path lock = bundle.resolve(LOCK);
+    try {
+      Files.createFile(lock);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new InvalidConfigException("another decision is being recorded on " + bundle + " ("
+          + lock + " exists). Wait for it and run again; if no 'synth release approve' is running,"
+          + " a crashed one left the file: delete it.");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + bundle, e);
+    }
+    try {
+      return recordLocked(bundle, d, decision, now);
+    } finally {
+      try {
+        Files.deleteIfExists(lock);
+      } catch (IOException ignored) {
+        // The decision is recorded; a leftover lock only asks the next steward to delete it.
+      }
+    }
+  }
+
+  // Two stewards deciding at once would both read N entries and write N + 1: one decision would
+  // be lost. The lock (an exclusive create) makes the read-append-render one step.
+  private static ApprovalEntry recordLocked(Path bundle, Decision d, String decision,
+      Instant now) {
     BundleVerifier.Verification v = BundleVerifier.verify(bundle, null, false);
     if (!v.ok()) {
       throw new ReleaseGateException("no decision recorded: " + bundle + " fails verification: "

@@ -65,7 +65,8 @@ public record BundleManifest(int formatVersion, List<Entry> files) {
 
   /** Whether a bundle-relative path is deliberately not listed in the manifest. */
   public static boolean outside(String rel) {
-    return rel.equals(FILE) || rel.equals(ApprovalLog.FILE) || rel.equals(DataCardPage.FILE);
+    return rel.equals(FILE) || rel.equals(ApprovalLog.FILE) || rel.equals(DataCardPage.FILE)
+        || rel.equals(BundleApproval.LOCK);
   }
 
   /** Every regular file under the bundle, as sorted '/'-separated relative paths. */

@@ -153,6 +153,18 @@ class BundleVerifierTest {
   }
 
   @Test
+  void aDecisionInProgressHoldsTheLogSoNoneIsLost() throws IOException {
+    Path b = BundleFixture.prepared(dir.resolve("b"), false);
+    Files.createFile(b.resolve(BundleApproval.LOCK));
+    InvalidConfigException busy = assertThrows(InvalidConfigException.class,
+        () -> BundleApproval.record(b, approve("ok"), NOW));
+    assertTrue(busy.getMessage().contains("another decision is being recorded"));
+    Files.delete(b.resolve(BundleApproval.LOCK));
+    BundleApproval.record(b, approve("ok"), NOW);
+    assertFalse(Files.exists(b.resolve(BundleApproval.LOCK)), "released after recording");
+  }
+
+  @Test
   void keysAreNeverOverwrittenAndAMismatchedPairIsRefused() throws IOException {
     SigningKeys.generate(dir.resolve("a.key"));
     assertThrows(InvalidConfigException.class, () -> SigningKeys.generate(dir.resolve("a.key")));

@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
         "The bundle must be intact. Approving a bundle whose policy failed is refused (exit 4)"
             + " unless --override gives the reason, which is recorded and shown on the card."},
     footer = {"", "Examples:",
-        "  bin/synth release approve release/v1 --steward 'A. Steward' --decision approve \\",
-        "      --reason 'DUA 2026-114: teaching cohort' --sign-key ~/.synth/steward.key",
-        "  bin/synth release approve release/v1 --steward 'A. Steward' --decision reject \\",
-        "      --reason 'detection AUC too high for external release'"})
+        "  bin/synth release approve release/v1 --steward 'A. Steward' \\",
+        "      --decision approve --reason 'DUA 2026-114: teaching cohort' \\",
+        "      --sign-key ~/.synth/steward.key",
+        "  bin/synth release approve release/v1 --steward 'A. Steward' \\",
+        "      --decision reject --reason 'detection AUC too high for external use'"})
 final class ReleaseApproveCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BUNDLE", description = "The bundle directory.")
   Path bundle;

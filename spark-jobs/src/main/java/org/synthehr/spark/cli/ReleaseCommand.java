@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
         + " verify and publish, and that cannot be altered unseen.", "",
         "The steps, in order:",
         "  keygen   make the steward's Ed25519 signing key (once)",
-        "  prepare  RUN_DIR -> bundle: synthetic Parquet, report, data card, manifest (sha256)",
-        "  show     read the card, the policy verdict per check and the decisions",
-        "  approve  record approve or reject, with a reason (optionally signed)",
-        "  verify   check files, approvals chain, signatures and the decision (exit 4 if not)",
+        "  prepare  run -> bundle: Parquet, report, data card, sha256 manifest",
+        "  show     the card, the policy verdict per check, the decisions",
+        "  approve  record approve or reject with a reason (optionally signed)",
+        "  verify   files, approvals chain, signatures, decision (else exit 4)",
         "  publish  verify, then copy the bundle to its destination atomically", "",
         "docs/privacy.md ('Releasing: the steward's workflow') walks through an example."},
     subcommands = {ReleaseCommand.Prepare.class, ReleaseApproveCommand.class,
@@ -43,8 +43,9 @@ final class ReleaseCommand implements Runnable {
               + " a bundle whose policy fails is still prepared, marked as failing, so the"
               + " steward can read why. The trained model stays out unless --include-model."},
       footer = {"", "Example:",
-          "  bin/synth release prepare out/diabetes130-sample --out release/diabetes130-v1 \\",
-          "      --policy configs/release-policy.yaml --notes configs/release-notes.yaml"})
+          "  bin/synth release prepare out/diabetes130-sample \\",
+          "      --out release/diabetes130-v1 --policy configs/release-policy.yaml \\",
+          "      --notes configs/release-notes.yaml"})
   static final class Prepare implements Callable<Integer> {
     @CommandLine.Parameters(index = "0", paramLabel = "RUN_DIR", description = "A finished run's"
         + " output.dir (it holds _SUCCESS, synthetic/, report.json).")

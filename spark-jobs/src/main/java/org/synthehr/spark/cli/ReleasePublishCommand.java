@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
         + " atomically: staged beside DEST, verified again there, and renamed into place."
         + " Refuses (exit 4) anything verify refuses. The model goes along only if the bundle"
         + " includes it."},
-    footer = {"", "Example:", "  bin/synth release publish release/v1 /shared/releases/diabetes-v1"
-        + " --trust-key steward.key.pub"})
+    footer = {"", "Example:", "  bin/synth release publish release/v1 /shared/releases/v1 \\",
+        "      --trust-key steward.key.pub"})
 final class ReleasePublishCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BUNDLE", description = "The approved bundle.")
   Path bundle;

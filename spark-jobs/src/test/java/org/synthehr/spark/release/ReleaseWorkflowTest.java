@@ -75,6 +75,18 @@ class ReleaseWorkflowTest {
         "patient_nbr")), "identifiers are never released");
     assertEquals(card.source().counts().get("synthetic_rows"), card.tables().get(0).rows());
     assertEquals(4, synth("release", "verify", bundle.toString()).exitCode(), "not yet approved");
+    // The card restates the report, never recomputes it: every figure is the report's own value,
+    // and the card's verdict is the one in the bundle's report.json.
+    org.synthehr.core.result.Report report = Json.read(bundle.resolve("report.json"),
+        org.synthehr.core.result.Report.class);
+    List<DataCard.Figure> figures = new java.util.ArrayList<>(card.fidelity());
+    figures.addAll(card.utility());
+    figures.addAll(card.privacy());
+    assertTrue(figures.size() > 15, "headline figures: " + figures.size());
+    for (DataCard.Figure f : figures) {
+      assertEquals(report.metric(f.id()).orElseThrow().value(), f.value(), f.id());
+    }
+    assertEquals(true, report.summary().get("release_policy_passed"));
 
     CliRun approve = synth("release", "approve", bundle.toString(), "--steward", "Ann Steward",
         "--decision", "approve", "--reason", "teaching cohort");
@@ -107,14 +119,14 @@ class ReleaseWorkflowTest {
     int inFirstEntry = Files.readString(log).indexOf("teaching cohort");
     assertTampered(bundle, log, inFirstEntry, "approvals.jsonl entry 1 was changed after entry 2");
     // Publish refuses what verify refuses, and writes nothing.
-    byte[] report = Files.readAllBytes(bundle.resolve("report.json"));
+    byte[] reportBytes = Files.readAllBytes(bundle.resolve("report.json"));
     Files.writeString(bundle.resolve("report.json"), "{}");
     CliRun refused = synth("release", "publish", bundle.toString(), tmp.resolve("p2").toString());
     assertEquals(4, refused.exitCode());
     assertTrue(refused.err().contains("publish refused: tampered file: report.json"),
         refused.err());
     assertFalse(Files.exists(tmp.resolve("p2")), "a refused publish writes nothing");
-    Files.write(bundle.resolve("report.json"), report);
+    Files.write(bundle.resolve("report.json"), reportBytes);
   }
 
   /** Changes one byte, checks verify exits 4 naming it, and restores the byte. */
