@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
@@ -39,13 +40,30 @@ public final class CohortReader {
 
   /** Reads the cohort an input config describes. */
   public static Result read(CohortInputConfig input, GridConfig grid) {
-    return input.layout() == CohortInputConfig.Layout.LONG ? readLong(input, grid)
-        : readVisits(input, grid);
+    return input.layout() == CohortInputConfig.Layout.LONG
+        ? readLong(input, grid, id -> true, null) : readVisits(input, grid, id -> true, null);
   }
 
-  private static Result readLong(CohortInputConfig input, GridConfig grid) {
-    StaticAttributes statics = StaticAttributes.read(input);
-    OutcomeJoin joined = joinOutcomes(statics, input);
+  /**
+   * Reads patients a trained model is applied to: static attributes on the model's schema ({@link
+   * KnownStatics}: nothing inferred, no column required), and without the patients {@code keep}
+   * refuses (their rows are skipped before any check, so a patient a {@link HistoryScreen} set
+   * aside cannot fail the others).
+   */
+  public static Result readKnown(CohortInputConfig input, GridConfig grid,
+      Predicate<String> keep, TableSchema statics) {
+    Result all = input.layout() == CohortInputConfig.Layout.LONG
+        ? readLong(input, grid, keep, statics) : readVisits(input, grid, keep, statics);
+    Cohort c = all.cohort();
+    int[] kept = java.util.stream.IntStream.range(0, c.size()).filter(p -> keep.test(c.id(p)))
+        .toArray();
+    return kept.length == c.size() ? all : new Result(c.take(kept), all.summary());
+  }
+
+  private static Result readLong(CohortInputConfig input, GridConfig grid,
+      Predicate<String> keep, TableSchema known) {
+    OutcomeJoin joined = known != null ? new OutcomeJoin(KnownStatics.read(input, known, null), 0)
+        : joinOutcomes(StaticAttributes.read(input), input);
     Map<String, Integer> patientIndex = joined.attributes().index();
     Variables vars = Variables.of(input);
     EventBuffer events = new EventBuffer();
@@ -64,6 +82,9 @@ public final class CohortReader {
       while ((cells = src.next()) != null) {
         rows++;
         long row = src.rowNumber();
+        if (cells[id] != null && !keep.test(cells[id].trim())) {
+          continue;
+        }
         Integer p = cells[id] == null ? null : patientIndex.get(cells[id].trim());
         if (p == null) {
           problems.row(src.name(), input.idColumn(), row, cells[id], "is not a patient id of the"
@@ -119,7 +140,8 @@ public final class CohortReader {
     return grid(joined, vars, events, grid, rows, missing, input.eventsPath());
   }
 
-  private static Result readVisits(CohortInputConfig input, GridConfig grid) {
+  private static Result readVisits(CohortInputConfig input, GridConfig grid,
+      Predicate<String> keep, TableSchema knownStatics) {
     ProblemLog problems = new ProblemLog();
     Set<String> missingTokens = new HashSet<>(input.missingValues());
     List<String> header;
@@ -171,6 +193,9 @@ public final class CohortReader {
         if (pid.isEmpty()) {
           problems.row(source, input.idColumn(), row, pid, "is an empty patient id",
               "give every visit its patient's id");
+          continue;
+        }
+        if (!keep.test(pid)) {
           continue;
         }
         String raw = cells[time] == null ? "" : cells[time].trim();
@@ -228,8 +253,9 @@ public final class CohortReader {
           "use one representation of time for every row"));
     }
     problems.throwIfAny();
-    StaticAttributes statics = visitStatics(input, firstStatic, firstRow, source);
-    OutcomeJoin joined = joinOutcomes(statics, input);
+    OutcomeJoin joined = knownStatics != null
+        ? new OutcomeJoin(KnownStatics.read(input, knownStatics, firstStatic), 0)
+        : joinOutcomes(visitStatics(input, firstStatic, firstRow, source), input);
     Map<String, Integer> patientIndex = joined.attributes().index();
     Variables vars = Variables.fixed(input, varNames);
     EventBuffer events = new EventBuffer();
@@ -352,7 +378,7 @@ public final class CohortReader {
     return new Result(cohort, summary);
   }
 
-  private static int column(RowSource src, String name, String key) {
+  static int column(RowSource src, String name, String key) {
     int i = src.header().indexOf(name);
     if (i < 0) {
       throw new InvalidInputException(Problem.ofInput(src.name(), "has no column '" + name

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
     description = {"Synthetic electronic health records: learn a generative model from a real"
         + " table, sample synthetic rows at Spark scale, and measure fidelity and privacy.", ""},
     subcommands = {ValidateCommand.class, TrainCommand.class, SampleCommand.class,
-        EvaluateCommand.class, PipelineCommand.class, ReleaseCommand.class,
+        EvaluateCommand.class, PipelineCommand.class, TwinsCommand.class, ReleaseCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 internal error (a bug: please report it with the trace"
         + " file the message names), 2 usage or config (also: an unfinished run is in the way, or"

@@ -64,7 +64,13 @@ public final class FileStore {
     URI uri = URI.create(pathOrUri.replace(" ", "%20"));
     if (uri.getScheme() == null || uri.getScheme().length() == 1) {
       // No scheme (or a Windows drive letter): a local path as the user typed it.
-      return new Path(java.nio.file.Path.of(pathOrUri).toAbsolutePath().normalize().toUri());
+      // toUri() ends an existing directory with '/', and a Hadoop Path keeps it: its name would be
+      // empty and its parent itself, so a sibling (the staging or replaced output) would land
+      // inside it.
+      String local = java.nio.file.Path.of(pathOrUri).toAbsolutePath().normalize().toUri()
+          .toString();
+      return new Path(URI.create(local.length() > "file:///".length() && local.endsWith("/")
+          ? local.substring(0, local.length() - 1) : local));
     }
     Path p;
     try {

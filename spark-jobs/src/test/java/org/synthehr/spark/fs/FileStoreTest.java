@@ -68,6 +68,23 @@ class FileStoreTest {
   }
 
   @Test
+  void anExistingOutputDirectoryIsReplacedNotNestedInto() throws Exception {
+    java.nio.file.Path dir = Files.createDirectories(tmp.resolve("existing"));
+    Files.writeString(dir.resolve("old.json"), "{}");
+    Path target = store.resolve(dir.toString());
+    assertEquals("existing", target.getName(), "no trailing '/' on an existing directory");
+    try (AtomicDir out = AtomicDir.begin(store, target, true)) {
+      store.writeString(new Path(out.dir(), "new.json"), "{}");
+      out.commit();
+    }
+    assertTrue(Files.exists(dir.resolve("new.json")));
+    assertFalse(Files.exists(dir.resolve("old.json")));
+    try (var files = Files.list(tmp)) {
+      assertEquals(List.of("existing"), files.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
   void failedAtomicDirLeavesNothing() throws Exception {
     Path target = store.resolve(tmp.resolve("out").toString());
     try (AtomicDir out = AtomicDir.begin(store, target, false)) {
