@@ -14,6 +14,8 @@ import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.config.JobConfigLoader;
 import org.synthehr.spark.jobs.Console;
 import org.synthehr.spark.jobs.EvaluateJob;
+import org.synthehr.spark.longitudinal.LongitudinalCommands;
+import org.synthehr.spark.longitudinal.LongitudinalConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +30,10 @@ import picocli.CommandLine.Parameters;
         "Works on any real/synthetic pair of Parquet or CSV files with the same column names, so"
             + " synthetic data made by other tools can be scored too. Give a job config, or the"
             + " files directly with --real/--synthetic (options override the config's keys).",
+        "",
+        "A longitudinal config scores the patients 'synth sample' wrote (--synthetic, default"
+            + " output.dir/synthetic) against its cohort, with digital twins of holdout patients"
+            + " from --model, as its pipeline does.",
         "",
         "Without --holdout the real data is split as the pipeline splits it (split.holdout_fraction),"
             + " and the held-out part is the baseline and the utility test set. If the synthetic"
@@ -78,6 +84,10 @@ final class EvaluateCommand implements Callable<Integer> {
       + " (report.html goes next to it). Default: output.dir/report.json.")
   String report;
 
+  @Option(names = "--model", paramLabel = "DIR", description = "Longitudinal configs: the model"
+      + " whose digital twins of holdout patients are scored (default: output.dir/model).")
+  String model;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g."
       + " --set evaluate.detection.enabled=false. Repeatable.")
   List<String> overrides = new ArrayList<>();
@@ -90,6 +100,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (config != null && LongitudinalConfigLoader.isLongitudinal(config)) {
+      return longitudinal();
+    }
     List<String> assignments = new ArrayList<>(overrides);
     if (real != null) {
       assignments.add("input.path=" + quote(real.toString()));
@@ -136,6 +149,32 @@ final class EvaluateCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
+  }
+
+  /** A longitudinal config: the synthetic patients of 'synth sample' against the cohort. */
+  private int longitudinal() {
+    if (real != null || schema != null || holdout != null || label != null
+        || !positive.isEmpty()) {
+      throw new InvalidConfigException("--real, --schema, --holdout, --label and --positive are"
+          + " for tabular data; a longitudinal config names its cohort, split and label itself.");
+    }
+    LongitudinalConfigLoader.Loaded loaded = LongitudinalConfigLoader.load(config,
+        out == null ? overrides : append(overrides, "output.dir=" + quote(out)));
+    Console console = quiet ? Console.silent() : Console.stderr();
+    SparkSession spark = SparkSessions.create("synth evaluate (longitudinal)",
+        loaded.config().spark());
+    try {
+      LongitudinalCommands.evaluate(spark, loaded, synthetic, model, report, overwrite, console);
+      return ExitCodes.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static List<String> append(List<String> list, String item) {
+    List<String> out = new ArrayList<>(list);
+    out.add(item);
+    return out;
   }
 
   /** A value as JSON, which the YAML override parser reads back unchanged. */

@@ -4,7 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import org.synthehr.spark.config.JobConfigLoader;
 import org.synthehr.spark.jobs.Console;
 import org.synthehr.spark.jobs.PipelineJob;
-import org.synthehr.spark.longitudinal.LongitudinalCommandLine;
+import org.synthehr.spark.longitudinal.LongitudinalConfigLoader;
+import org.synthehr.spark.longitudinal.LongitudinalPipelineJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,19 +56,15 @@ final class PipelineCommand extends SparkCommand {
       + " (model.checkpoint_every > 0). Needs the same config, seed and input.")
   boolean resume;
 
-  /** Configs with {@code kind: longitudinal} run the longitudinal pipeline instead. */
-  @Override
-  public Integer call() {
-    if (LongitudinalCommandLine.handles(job.config)) {
-      return LongitudinalCommandLine.pipeline(job.config, job.overrides, job.quiet, overwrite,
-          resume);
-    }
-    return super.call();
-  }
-
   @Override
   void run(SparkSession spark, JobConfigLoader.Loaded loaded, Console console) {
     PipelineJob.Result r = PipelineJob.run(spark, loaded, overwrite, resume, console);
     System.out.println(r.output());
+  }
+
+  @Override
+  void longitudinal(SparkSession spark, LongitudinalConfigLoader.Loaded loaded, Console console) {
+    System.out.println(LongitudinalPipelineJob.run(spark, loaded, overwrite, resume, console)
+        .output());
   }
 }

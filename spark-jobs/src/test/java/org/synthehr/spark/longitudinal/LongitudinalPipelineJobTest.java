@@ -114,6 +114,31 @@ class LongitudinalPipelineJobTest {
   }
 
   @Test
+  void trainThenSampleThenEvaluateGiveThePipelinesReport(@org.junit.jupiter.api.io.TempDir
+      Path tmp) throws Exception {
+    String out = "output.dir=" + tmp.resolve("chain");
+    org.synthehr.spark.CliRun validate = org.synthehr.spark.CliRun.of("validate",
+        CONFIG.toString(), "--set", out);
+    assertEquals(0, validate.exitCode(), validate.err());
+    assertTrue(validate.err().contains("Nothing was written"), validate.err());
+    for (String command : List.of("train", "sample", "evaluate")) {
+      org.synthehr.spark.CliRun r = org.synthehr.spark.CliRun.of(command, CONFIG.toString(),
+          "--set", out, "-q");
+      assertEquals(0, r.exitCode(), command + ": " + r.err());
+    }
+    org.synthehr.core.result.Report chain = org.synthehr.core.io.Json.read(
+        tmp.resolve("chain/report.json"), org.synthehr.core.result.Report.class);
+    assertEquals(result.report().metrics().size(), chain.metrics().size());
+    for (org.synthehr.core.result.MetricResult m : result.report().metrics()) {
+      var mine = chain.metric(m.id()).orElseThrow(() -> new AssertionError(m.id()));
+      assertEquals(m.value(), mine.value(), 0.0, m.id());
+      assertEquals(m.baseline(), mine.baseline(), m.id());
+    }
+    assertTrue(Files.exists(tmp.resolve("chain/report.html")));
+    assertTrue(Files.isDirectory(tmp.resolve("chain/synthetic/grid")));
+  }
+
+  @Test
   void samplingDoesNotDependOnPartitions() {
     Path model = output().resolve("model");
     OmopConfig omop = loaded.config().omop();

@@ -13,13 +13,13 @@ import org.synthehr.core.error.ExitCodes;
 import org.synthehr.core.error.InvalidConfigException;
 import org.synthehr.spark.cli.SynthMain;
 
-class LongitudinalCommandLineTest {
+class LongitudinalConfigLoaderTest {
   private static final Path CONFIG = Path.of("src/test/resources/longitudinal-test.yaml");
 
   @Test
   void longitudinalConfigsAreRecognised() {
-    assertTrue(LongitudinalCommandLine.handles(CONFIG));
-    assertFalse(LongitudinalCommandLine.handles(Path.of("../configs/diabetes130-sample.yaml")));
+    assertTrue(LongitudinalConfigLoader.isLongitudinal(CONFIG));
+    assertFalse(LongitudinalConfigLoader.isLongitudinal(Path.of("../configs/diabetes130-sample.yaml")));
   }
 
   @Test
