@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.synthehr.core.html.Html;
 import org.synthehr.core.html.HouseStyle;
+import org.synthehr.core.result.MetricResult;
 import org.synthehr.evaluator.report.Svg;
 
 /**
@@ -57,10 +58,12 @@ public final class TwinsPage {
    * @param outcomes per patient, the number of twins with each outcome value
    * @param fans per patient (charted ones) and variable, the points in step order
    * @param setAside patients set aside, with their problems
+   * @param scores calibration against the real continuation ({@code --score}), or empty
    */
   public record Input(String modelKind, String label, String positive, int stepMinutes, int steps, int samples,
       List<String> variables, Map<String, Integer> cuts, Map<String, Map<String, Integer>> outcomes,
-      Map<String, Map<String, List<Point>>> fans, Map<String, List<String>> setAside) {}
+      Map<String, Map<String, List<Point>>> fans, Map<String, List<String>> setAside,
+      List<MetricResult> scores) {}
 
   /** The page. */
   public static String html(Input in) {
@@ -80,6 +83,19 @@ public final class TwinsPage {
         + " measured value). The twins are samples from a"
         + " model, not predictions to act on: see the model's report for how well its futures"
         + " cover real ones.</p>").append(legend()).append("</section>");
+    if (!in.scores().isEmpty()) {
+      out.append("<section id='calibration'><h2>Calibration against the real continuation</h2>"
+          + "<p class='lead'>The histories hold what happened after the cut; these figures say how"
+          + " well the twins' spread covers it.</p><table class='metrics'><thead><tr><th>Figure"
+          + "</th><th class='n'>Value</th><th class='n'>Baseline</th></tr></thead><tbody>");
+      for (MetricResult m : in.scores()) {
+        out.append("<tr><td><div class='name'>").append(esc(m.id())).append("</div><div"
+            + " class='desc'>").append(esc(m.description())).append("</div></td><td class='n'>")
+            .append(Html.num(m.value())).append("</td><td class='n'>").append(Html.num(
+                m.baseline())).append("</td></tr>");
+      }
+      out.append("</tbody></table></section>");
+    }
     if (!in.setAside().isEmpty()) {
       out.append("<section id='set-aside'><h2>Patients set aside</h2><p class='lead'>These"
           + " histories do not fit the model; the others were forecast.</p><table class='metrics'>"

@@ -80,6 +80,11 @@ final class TwinsCommand implements Callable<Integer> {
       + " Repeatable.")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--score", description = "The histories also hold what happened after the cut"
+      + " (and the outcomes file, if any): score the twins against it, with the pipeline's"
+      + " figures (coverage of the 80% band, CRPS, outcome AUC). Needs --cut.")
+  boolean score;
+
   @Option(names = "--overwrite", description = "Replace the output directory if it exists.")
   boolean overwrite;
 
@@ -102,7 +107,7 @@ final class TwinsCommand implements Callable<Integer> {
     String base = loaded.config().output().dir().replaceAll("/+$", "");
     TwinsJob.Options o = new TwinsJob.Options(model != null ? model : base + "/model", histories,
         cut == null ? null : cut.hours, cut == null ? null : cut.column, samples, horizon,
-        out != null ? out : base + "/twins", overwrite);
+        out != null ? out : base + "/twins", overwrite, score);
     Console console = quiet ? Console.silent() : Console.stderr();
     SparkSession spark = SparkSessions.create("synth twins", loaded.config().spark());
     try {

@@ -20,23 +20,29 @@ import org.synthehr.core.table.TableBuilder;
  * @param statics per patient, the static attributes in the model's column order (null = missing)
  * @param values the grid values, patient-major as in {@link Cohort#values()}
  * @param ends the last step of each record as read
+ * @param keepTwins whether the task also returns every twin whole, for scoring on the driver
  */
 record HistoryBlock(long firstOrdinal, int cut, int horizon, int samples, long seed, String[] ids,
-    String[][] statics, float[] values, int[] ends) implements Serializable {
+    String[][] statics, float[] values, int[] ends, boolean keepTwins) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The block of patients {@code rows} of a cohort already on the model's schema. */
   static HistoryBlock of(Cohort c, int[] rows, long firstOrdinal, int cut, int horizon,
-      int samples, long seed) {
+      int samples, long seed, boolean keepTwins) {
     Cohort part = c.take(rows);
-    String[][] statics = new String[part.size()][part.statics().columnCount()];
-    for (int p = 0; p < part.size(); p++) {
-      for (int i = 0; i < statics[p].length; i++) {
-        statics[p][i] = part.statics().column(i).isMissing(p) ? null : part.statics().format(p, i);
+    return new HistoryBlock(firstOrdinal, cut, horizon, samples, seed, part.ids(), cells(part),
+        part.values(), part.ends(), keepTwins);
+  }
+
+  /** Text cells of a cohort's static attributes (null = missing), row by row. */
+  static String[][] cells(Cohort c) {
+    String[][] out = new String[c.size()][c.statics().columnCount()];
+    for (int p = 0; p < c.size(); p++) {
+      for (int i = 0; i < out[p].length; i++) {
+        out[p][i] = c.statics().column(i).isMissing(p) ? null : c.statics().format(p, i);
       }
     }
-    return new HistoryBlock(firstOrdinal, cut, horizon, samples, seed, part.ids(), statics,
-        part.values(), part.ends());
+    return out;
   }
 
   /** The histories as a cohort on the model's schema. */

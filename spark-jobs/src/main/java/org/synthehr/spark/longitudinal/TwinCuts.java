@@ -112,7 +112,8 @@ final class TwinCuts {
    * The blocks: patients grouped by (cut, horizon), sorted by id within a group, cut into blocks
    * of at most {@code size}; block b of a group is drawn with the seed of (group, b).
    */
-  List<HistoryBlock> blocks(Cohort patients, int size, int samples, Seeds seeds) {
+  List<HistoryBlock> blocks(Cohort patients, int size, int samples, Seeds seeds,
+      boolean keepTwins) {
     Map<String, List<String>> groups = new TreeMap<>(Comparator.comparingInt(
         (String g) -> Integer.parseInt(g.split(":")[0])).thenComparingInt(
             g -> Integer.parseInt(g.split(":")[1])));
@@ -130,7 +131,7 @@ final class TwinCuts {
         List<String> part = ids.subList(start, Math.min(ids.size(), start + size));
         int[] rows = part.stream().mapToInt(id -> cuts.get(id)[0]).toArray();
         out.add(HistoryBlock.of(patients, rows, ordinal, cut, horizon, samples,
-            seeds.blockSeed("cut-" + cut + "-horizon-" + horizon, b)));
+            seeds.blockSeed("cut-" + cut + "-horizon-" + horizon, b), keepTwins));
         ordinal += rows.length;
       }
     }

@@ -38,6 +38,7 @@ final class TwinSampler {
   static final String PERSON = "person";
   static final String MEASUREMENT = "measurement";
   static final String FAN = "fan";
+  static final String TWIN = "twin";
   private static final double[] QUANTILES = {0.10, 0.25, 0.50, 0.75, 0.90};
 
   private TwinSampler() {}
@@ -86,6 +87,23 @@ final class TwinSampler {
         }
       }
       fans(out, schema, patients, f, p, b.cut(), until);
+    }
+    if (b.keepTwins()) {
+      for (int s = 0; s < b.samples(); s++) {
+        Cohort twin = f.samples().get(s);
+        String[][] statics = HistoryBlock.cells(twin);
+        for (int p = 0; p < patients.size(); p++) {
+          Float[] values = new Float[schema.steps() * schema.variableCount()];
+          for (int t = 0; t < schema.steps(); t++) {
+            for (int k = 0; k < schema.variableCount(); k++) {
+              float v = twin.value(p, t, k);
+              values[t * schema.variableCount() + k] = Float.isNaN(v) ? null : v;
+            }
+          }
+          out.add(tagged(TWIN, RowFactory.create(b.firstOrdinal() + p, s, twin.end(p),
+              seq(statics[p]), seq(values))));
+        }
+      }
     }
     return out;
   }
@@ -140,7 +158,13 @@ final class TwinSampler {
 
   private static Row tagged(String kind, Row row) {
     return RowFactory.create(kind, kind.equals(PERSON) ? row : null,
-        kind.equals(MEASUREMENT) ? row : null, kind.equals(FAN) ? row : null);
+        kind.equals(MEASUREMENT) ? row : null, kind.equals(FAN) ? row : null,
+        kind.equals(TWIN) ? row : null);
+  }
+
+  // The row encoder wants Scala sequences for array columns, not java.util.List.
+  private static <T> scala.collection.Seq<T> seq(T[] values) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(values)).toSeq();
   }
 
   static StructType rowType() {
@@ -159,8 +183,12 @@ final class TwinSampler {
         f("q25", DataTypes.DoubleType), f("q50", DataTypes.DoubleType),
         f("q75", DataTypes.DoubleType), f("q90", DataTypes.DoubleType),
         f("charted_share", DataTypes.DoubleType));
+    StructType twin = struct(f("ordinal", DataTypes.LongType), f("sample", DataTypes.IntegerType),
+        f("end", DataTypes.IntegerType), f("statics", DataTypes.createArrayType(
+            DataTypes.StringType, true)), f("values", DataTypes.createArrayType(
+                DataTypes.FloatType, true)));
     return struct(f("kind", DataTypes.StringType), f(PERSON, person), f(MEASUREMENT, measurement),
-        f(FAN, fan));
+        f(FAN, fan), f(TWIN, twin));
   }
 
   private static StructType struct(StructField... fields) {

@@ -22,6 +22,7 @@ import org.synthehr.core.longitudinal.CohortInputConfig;
 import org.synthehr.core.longitudinal.CohortReader;
 import org.synthehr.core.longitudinal.CohortSchema;
 import org.synthehr.core.longitudinal.HistoryScreen;
+import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.seed.Seeds;
 import org.synthehr.evaluator.timeseries.TwinsPage;
 import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
@@ -56,9 +57,18 @@ public final class TwinsJob {
    * @param horizon future steps (null: to the end of the model's window)
    * @param out the output directory
    * @param overwrite whether an existing output may be replaced
+   * @param score whether the histories run past the cut and the twins are scored against it
    */
   public record Options(String model, java.nio.file.Path histories, Double cutHours,
-      String cutColumn, int samples, Integer horizon, String out, boolean overwrite) {}
+      String cutColumn, int samples, Integer horizon, String out, boolean overwrite,
+      boolean score) {
+    public Options {
+      if (score && cutHours == null) {
+        throw new org.synthehr.core.error.InvalidConfigException("--score needs --cut HOURS: the"
+            + " twins are scored against what the histories hold after one cut for everyone.");
+      }
+    }
+  }
 
   /**
    * What was written.
@@ -101,7 +111,7 @@ public final class TwinsJob {
       // many futures still spread over the cores; it depends on the config only, never on Spark.
       int perBlock = Math.max(1, config.sample().blockPatients() / o.samples());
       List<HistoryBlock> blocks = cuts.blocks(patients, perBlock, o.samples(),
-          Seeds.of(config.seed()).child("twins"));
+          Seeds.of(config.seed()).child("twins"), o.score());
       int forecast = blocks.stream().mapToInt(b -> b.ids().length).sum();
       if (forecast == 0) {
         List<Problem> problems = new ArrayList<>();
@@ -129,8 +139,13 @@ public final class TwinsJob {
         console.detail(String.format(Locale.ROOT, "%,d future measurements of %,d twins in %s",
             measurements, (long) forecast * o.samples(), Console.duration(
                 (System.nanoTime() - t0) / 1e9)));
+        List<MetricResult> scores = o.score() ? TwinScoring.score(rows, schema, patients, blocks)
+            : List.of();
+        scores.forEach(m -> console.detail(String.format(Locale.ROOT, "%-18s %.4f%s", m.id(),
+            m.value(), m.baseline() == null ? "" : String.format(Locale.ROOT, " (baseline %.4f)",
+                m.baseline()))));
         console.step(3, STEPS, "fan charts");
-        TwinsPage.Input page = pageInput(rows, schema, cuts, setAside, o, model.kind());
+        TwinsPage.Input page = pageInput(rows, schema, cuts, setAside, o, model.kind(), scores);
         rows.unpersist();
         store.writeString(new Path(out.dir(), "twins.html"), TwinsPage.html(page));
         Map<String, Object> record = new LinkedHashMap<>();
@@ -143,6 +158,11 @@ public final class TwinsJob {
         record.put("patients", forecast);
         record.put("set_aside", setAside);
         record.put("future_measurements", measurements);
+        if (!scores.isEmpty()) {
+          Map<String, Object> byId = new LinkedHashMap<>();
+          scores.forEach(m -> byId.put(m.id(), m));
+          record.put("scores", byId);
+        }
         store.writeJson(new Path(out.dir(), "twins.json"), record);
         out.commit();
         console.step(4, STEPS, "wrote " + FileStore.display(target) + " (person/, measurement/,"
@@ -158,7 +178,8 @@ public final class TwinsJob {
   }
 
   private static TwinsPage.Input pageInput(Dataset<Row> rows, CohortSchema schema, TwinCuts cuts,
-      Map<String, List<String>> setAside, Options o, String modelKind) {
+      Map<String, List<String>> setAside, Options o, String modelKind,
+      List<MetricResult> scores) {
     Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
     for (Row r : rows.filter(col("kind").equalTo(TwinSampler.PERSON))
         .select("person.person_source_value", "person.outcome").collectAsList()) {
@@ -188,6 +209,6 @@ public final class TwinsJob {
     }
     return new TwinsPage.Input(modelKind, schema.label(), positive, schema.grid().stepMinutes(),
         schema.steps(), o.samples(), schema.variableNames(), cuts.cutSteps(), outcomes, fans,
-        setAside);
+        setAside, scores);
   }
 }

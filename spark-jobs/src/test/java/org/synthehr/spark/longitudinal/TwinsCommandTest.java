@@ -146,6 +146,42 @@ class TwinsCommandTest {
     assertFalse(Files.exists(tmp.resolve("none")));
   }
 
+  @Test
+  void scoredAgainstTheRealContinuationWithThePipelinesFigures() throws Exception {
+    Path full = tmp.resolve("full-histories");
+    Files.createDirectories(full);
+    Path sample = Path.of("../data/physionet2012-a-sample");
+    List<String> statics = Files.readAllLines(sample.resolve("set-a_static.csv"));
+    Files.write(full.resolve("set-a_static.csv"), statics.subList(0, 31));
+    Files.copy(sample.resolve("Outcomes-a.csv"), full.resolve("Outcomes-a.csv"));
+    Set<String> ids = new HashSet<>();
+    statics.subList(1, 31).forEach(l -> ids.add(l.split(",")[0]));
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+        Files.newInputStream(sample.resolve("set-a_timeseries.csv.gz"))), StandardCharsets.UTF_8));
+        Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(
+            full.resolve("set-a_timeseries.csv.gz"))), StandardCharsets.UTF_8)) {
+      out.write(in.readLine() + "\n");
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (ids.contains(line.split(",")[0])) {
+          out.write(line + "\n");
+        }
+      }
+    }
+    CliRun r = CliRun.of("twins", CONFIG, "--model", tmp.resolve("run/model").toString(),
+        "--histories", full.toString(), "--cut", "24", "--samples", "8", "--score", "--out",
+        tmp.resolve("scored").toString(), "-q");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode scores = Json.readTree(tmp.resolve("scored/twins.json")).get("scores");
+    double coverage = scores.get("twins.coverage").get("value").asDouble();
+    assertTrue(coverage > 0.3 && coverage <= 1.0, "coverage " + coverage);
+    assertTrue(scores.get("twins.crps").get("value").asDouble() > 0);
+    assertTrue(scores.has("twins.outcome_auc"), scores.toString());
+    assertTrue(Files.readString(tmp.resolve("scored/twins.html")).contains("id='calibration'"));
+    assertEquals(2, CliRun.of("twins", CONFIG, "--model", tmp.resolve("run/model").toString(),
+        "--histories", full.toString(), "--score", "-q").exitCode(), "--score needs --cut");
+  }
+
   private static List<String[]> rows(Path dir) throws IOException {
     List<String[]> out = new ArrayList<>();
     try (ParquetRowSource src = ParquetRowSource.open(dir)) {
