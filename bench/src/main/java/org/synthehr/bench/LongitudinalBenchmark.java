@@ -21,18 +21,18 @@ import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 import org.synthehr.core.seed.Seeds;
-import org.synthehr.evaluator.timeseries.LongitudinalEvaluation;
-import org.synthehr.evaluator.timeseries.TrajectoryReportPage;
+import org.synthehr.evaluator.longitudinal.LongitudinalEvaluation;
+import org.synthehr.evaluator.longitudinal.TrajectoryReportPage;
 import org.synthehr.generator.EpochStats;
 import org.synthehr.generator.TrainingContext;
 import org.synthehr.generator.TrainingListener;
+import org.synthehr.generator.longitudinal.FittedTrajectorySynthesizer;
+import org.synthehr.generator.longitudinal.SampledCohort;
+import org.synthehr.generator.longitudinal.TrajectoryDiffusionSynthesizer;
+import org.synthehr.generator.longitudinal.TrajectoryKinds;
+import org.synthehr.generator.longitudinal.TwinForecast;
+import org.synthehr.generator.longitudinal.TwinRequest;
 import org.synthehr.generator.model.ModelConfig;
-import org.synthehr.generator.timeseries.TrajectoryDiffusionSynthesizer;
-import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
-import org.synthehr.generator.trajectory.SampledCohort;
-import org.synthehr.generator.trajectory.TrajectoryKinds;
-import org.synthehr.generator.trajectory.TwinForecast;
-import org.synthehr.generator.trajectory.TwinRequest;
 
 /**
  * Trajectory models on the full PhysioNet 2012 set A (4,000 ICU stays, hourly 48-hour grid), split

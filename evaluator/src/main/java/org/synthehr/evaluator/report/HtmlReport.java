@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.synthehr.core.html.Html;
 import org.synthehr.core.html.HouseStyle;
+import org.synthehr.core.html.Html;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
 

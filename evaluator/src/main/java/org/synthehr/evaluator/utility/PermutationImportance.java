@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.synthehr.core.stats.Auc;
 import org.synthehr.core.table.Column;
 import org.synthehr.core.table.Table;
-import org.synthehr.core.stats.Auc;
 import org.synthehr.evaluator.model.BinaryClassifier;
 import org.synthehr.evaluator.model.RowSampler;
 

@@ -26,12 +26,12 @@ import org.synthehr.generator.deep.GradMode;
 import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.JvmNoise;
 import org.synthehr.generator.deep.ParameterState;
+import org.synthehr.generator.deep.Scalars;
 import org.synthehr.generator.deep.SeededInit;
 import org.synthehr.generator.deep.SpanOps;
 import org.synthehr.generator.deep.SpanSoftmax;
 import org.synthehr.generator.deep.StepTimer;
 import org.synthehr.generator.dp.PrivacyBudget;
-import org.synthehr.generator.deep.Scalars;
 
 /**
  * One CTGAN training run: WGAN-GP with a PacGAN critic, conditional generator trained by sampling,

@@ -16,10 +16,10 @@ import org.synthehr.generator.deep.AdamOptimizer;
 import org.synthehr.generator.deep.AlignedArrays;
 import org.synthehr.generator.deep.GradMode;
 import org.synthehr.generator.deep.JvmNoise;
+import org.synthehr.generator.deep.Scalars;
 import org.synthehr.generator.dp.GaussianNoise;
 import org.synthehr.generator.dp.PoissonSampler;
 import org.synthehr.generator.dp.PrivacyBudget;
-import org.synthehr.generator.deep.Scalars;
 
 /**
  * One DP-SGD update of CTGAN's critic (Abadi et al. 2016, Algorithm 1), with one training row as

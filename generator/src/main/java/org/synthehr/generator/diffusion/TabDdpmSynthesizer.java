@@ -14,8 +14,8 @@ import org.synthehr.generator.deep.DjlOffline;
 import org.synthehr.generator.deep.LossHistory;
 import org.synthehr.generator.deep.TrainingFingerprint;
 import org.synthehr.generator.deep.TrainingLoop;
-import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.deep.TrainingTables;
+import org.synthehr.generator.model.ModelConfig;
 
 /**
  * TabDDPM (Kotelnikov et al. 2023) on DJL's PyTorch engine: Gaussian diffusion of quantile-normal

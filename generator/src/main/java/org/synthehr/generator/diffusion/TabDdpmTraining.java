@@ -18,9 +18,9 @@ import org.synthehr.generator.deep.AdamOptimizer;
 import org.synthehr.generator.deep.EpochTrainer;
 import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.ParameterState;
+import org.synthehr.generator.deep.Scalars;
 import org.synthehr.generator.deep.SeededInit;
 import org.synthehr.generator.deep.StepTimer;
-import org.synthehr.generator.deep.Scalars;
 
 /**
  * One TabDDPM training run (the reference's {@code mixed_loss}). Each row of a batch gets its own

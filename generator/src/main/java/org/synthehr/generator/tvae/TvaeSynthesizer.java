@@ -15,8 +15,8 @@ import org.synthehr.generator.deep.DjlOffline;
 import org.synthehr.generator.deep.LossHistory;
 import org.synthehr.generator.deep.TrainingFingerprint;
 import org.synthehr.generator.deep.TrainingLoop;
-import org.synthehr.generator.model.ModelConfig;
 import org.synthehr.generator.deep.TrainingTables;
+import org.synthehr.generator.model.ModelConfig;
 
 /**
  * TVAE (Xu et al. 2019) on DJL's PyTorch engine: a variational autoencoder over the

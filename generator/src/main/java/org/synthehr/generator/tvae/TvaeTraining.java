@@ -24,10 +24,10 @@ import org.synthehr.generator.deep.EpochTrainer;
 import org.synthehr.generator.deep.InputBuffers;
 import org.synthehr.generator.deep.JvmNoise;
 import org.synthehr.generator.deep.ParameterState;
+import org.synthehr.generator.deep.Scalars;
 import org.synthehr.generator.deep.SeededInit;
 import org.synthehr.generator.deep.SpanSoftmax;
 import org.synthehr.generator.deep.StepTimer;
-import org.synthehr.generator.deep.Scalars;
 
 /**
  * One TVAE training run (the reference's loss): Gaussian reconstruction with a learned standard

@@ -34,12 +34,12 @@ import org.synthehr.core.table.Column;
 import org.synthehr.core.table.NumericColumn;
 import org.synthehr.core.testing.LongitudinalTestData;
 import org.synthehr.generator.TrainingContext;
+import org.synthehr.generator.longitudinal.FittedTrajectorySynthesizer;
+import org.synthehr.generator.longitudinal.SampledCohort;
+import org.synthehr.generator.longitudinal.TrajectoryKinds;
+import org.synthehr.generator.longitudinal.TwinForecast;
+import org.synthehr.generator.longitudinal.TwinRequest;
 import org.synthehr.generator.model.ModelConfig;
-import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
-import org.synthehr.generator.trajectory.SampledCohort;
-import org.synthehr.generator.trajectory.TrajectoryKinds;
-import org.synthehr.generator.trajectory.TwinForecast;
-import org.synthehr.generator.trajectory.TwinRequest;
 
 /**
  * The contract every trajectory model passes: determinism by seed, save -> load -> same cohorts and

@@ -4,8 +4,8 @@ import static org.synthehr.core.html.Html.esc;
 
 import java.util.List;
 import java.util.Map;
-import org.synthehr.core.html.Html;
 import org.synthehr.core.html.HouseStyle;
+import org.synthehr.core.html.Html;
 
 /**
  * {@code datacard.html}: the data card and the release decision on one self-contained, printable

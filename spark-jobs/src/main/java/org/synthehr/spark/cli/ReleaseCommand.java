@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.synthehr.core.error.ExitCodes;
 import org.synthehr.spark.release.ReleasePreparer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code synth release}: the data steward's workflow, one subcommand per step. */
 @Command(name = "release", mixinStandardHelpOptions = true,

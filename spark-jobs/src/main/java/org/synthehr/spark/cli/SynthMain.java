@@ -11,8 +11,8 @@ import org.synthehr.core.error.SynthException;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.generator.model.ModelKind;
 import org.synthehr.generator.model.ModelKinds;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code synth} command. Parses arguments only; every subcommand runs a job. User mistakes

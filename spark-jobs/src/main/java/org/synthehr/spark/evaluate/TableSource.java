@@ -12,9 +12,9 @@ import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
 import org.synthehr.core.io.CsvOptions;
 import org.synthehr.core.io.DataFormat;
-import org.synthehr.spark.ingest.SparkCsv;
 import org.synthehr.spark.fs.FileStore;
 import org.synthehr.spark.fs.LocalCopy;
+import org.synthehr.spark.ingest.SparkCsv;
 import org.synthehr.spark.ingest.SparkTables;
 
 /**

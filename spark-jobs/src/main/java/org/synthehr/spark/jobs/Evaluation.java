@@ -17,10 +17,10 @@ import org.synthehr.evaluator.stats.SideAgreement;
 import org.synthehr.evaluator.stats.StatisticsPlan;
 import org.synthehr.evaluator.stats.TableStatistics;
 import org.synthehr.spark.config.EvaluateConfig;
-import org.synthehr.spark.privacy.PrivacyFigures;
 import org.synthehr.spark.config.JobConfig;
 import org.synthehr.spark.evaluate.SampleCollector;
 import org.synthehr.spark.evaluate.SparkStatistics;
+import org.synthehr.spark.privacy.PrivacyFigures;
 
 /**
  * Builds the report of a synthetic dataset against the training split, with the holdout as the "new

@@ -9,11 +9,11 @@ import org.synthehr.core.longitudinal.PlausibilityReport;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.Report;
 import org.synthehr.core.seed.Seeds;
-import org.synthehr.evaluator.timeseries.LongitudinalEvaluation;
-import org.synthehr.evaluator.timeseries.TrajectoryReportPage;
-import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
-import org.synthehr.generator.trajectory.TwinForecast;
-import org.synthehr.generator.trajectory.TwinRequest;
+import org.synthehr.evaluator.longitudinal.LongitudinalEvaluation;
+import org.synthehr.evaluator.longitudinal.TrajectoryReportPage;
+import org.synthehr.generator.longitudinal.FittedTrajectorySynthesizer;
+import org.synthehr.generator.longitudinal.TwinForecast;
+import org.synthehr.generator.longitudinal.TwinRequest;
 import org.synthehr.spark.fs.FileStore;
 import org.synthehr.spark.jobs.Console;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.synthehr.core.config.ConfigLoader;
 import org.synthehr.core.error.InvalidConfigException;
 import org.synthehr.core.longitudinal.omop.OmopConfig;
-import org.synthehr.generator.trajectory.TrajectoryKinds;
+import org.synthehr.generator.longitudinal.TrajectoryKinds;
 
 /**
  * Loads a longitudinal config: built-in defaults, the user's file, then {@code --set} overrides;

@@ -10,7 +10,7 @@ import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.CohortSplit;
 import org.synthehr.core.provenance.Provenance;
 import org.synthehr.core.result.Report;
-import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
+import org.synthehr.generator.longitudinal.FittedTrajectorySynthesizer;
 import org.synthehr.spark.fs.AtomicDir;
 import org.synthehr.spark.fs.FileStore;
 import org.synthehr.spark.jobs.Checkpoints;

@@ -20,9 +20,9 @@ import org.apache.spark.sql.types.StructType;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.CohortSchema;
 import org.synthehr.core.longitudinal.VariableSpec;
-import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
-import org.synthehr.generator.trajectory.TwinForecast;
-import org.synthehr.generator.trajectory.TwinRequest;
+import org.synthehr.generator.longitudinal.FittedTrajectorySynthesizer;
+import org.synthehr.generator.longitudinal.TwinForecast;
+import org.synthehr.generator.longitudinal.TwinRequest;
 import org.synthehr.spark.sampling.DistributedSampler.ModelLocation;
 import org.synthehr.spark.sampling.ModelBundle;
 

@@ -12,7 +12,7 @@ import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.longitudinal.CohortSchema;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.table.TableBuilder;
-import org.synthehr.evaluator.timeseries.TwinScores;
+import org.synthehr.evaluator.longitudinal.TwinScores;
 
 /**
  * {@code synth twins --score}: the twins scored against what the histories hold after the cut,

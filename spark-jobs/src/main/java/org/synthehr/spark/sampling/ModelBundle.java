@@ -10,9 +10,9 @@ import org.synthehr.core.error.InvalidInputException;
 import org.synthehr.core.error.Problem;
 import org.synthehr.core.io.FileTrees;
 import org.synthehr.generator.FittedSynthesizer;
+import org.synthehr.generator.longitudinal.FittedTrajectorySynthesizer;
+import org.synthehr.generator.longitudinal.TrajectoryKinds;
 import org.synthehr.generator.model.ModelKinds;
-import org.synthehr.generator.trajectory.FittedTrajectorySynthesizer;
-import org.synthehr.generator.trajectory.TrajectoryKinds;
 import org.synthehr.spark.fs.FileStore;
 
 /**
