@@ -134,9 +134,10 @@ final class CardStatements {
             + " small effects cannot be seen.", n.longValue(), unit));
       }
     }
-    if (!config.path("privacy").path("controls").isMissingNode()) {
-      out.add("Rare categories are merged or suppressed, so analyses of small groups are not"
-          + " possible on this release.");
+    if (report.summary().get("rare_categories_controlled") instanceof Number n
+        && n.longValue() > 0) {
+      out.add(String.format(Locale.ROOT, "%d rare categories were merged or suppressed, so"
+          + " analyses of those small groups are not possible on this release.", n.longValue()));
     }
     return out;
   }

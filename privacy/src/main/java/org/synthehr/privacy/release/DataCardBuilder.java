@@ -3,7 +3,6 @@ package org.synthehr.privacy.release;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,28 +122,29 @@ public final class DataCardBuilder {
         outcome.failures());
   }
 
-  /** The input's name: the first input file's name without directories and extensions. */
-  private static String datasetName(JsonNode inputs) {
-    Iterator<String> names = inputs.fieldNames();
-    String best = null;
-    while (names.hasNext()) {
-      String n = names.next();
-      if (n.endsWith(".yaml") || n.endsWith(".yml")) {
-        continue;
+  /**
+   * The input's name: a single data file's name without directories and extensions
+   * ({@code nafld1}); for several files (a cohort's static, event and outcome files) the
+   * directory that holds them ({@code physionet2012-a-sample}).
+   */
+  static String datasetName(JsonNode inputs) {
+    java.util.List<String> files = new java.util.ArrayList<>();
+    inputs.fieldNames().forEachRemaining(n -> {
+      if (!n.endsWith(".yaml") && !n.endsWith(".yml")) {
+        files.add(n);
       }
-      if (best == null) {
-        best = n;
-      }
-    }
-    if (best == null) {
+    });
+    if (files.isEmpty()) {
       return "the input data";
     }
-    String file = best.substring(best.lastIndexOf('/') + 1);
-    int dot = file.indexOf('.');
-    String stem = dot > 0 ? file.substring(0, dot) : file;
-    String parent = best.contains("/") ? best.substring(0, best.lastIndexOf('/')) : "";
-    String dir = parent.substring(parent.lastIndexOf('/') + 1);
-    return dir.isEmpty() || dir.equals("data") ? stem : dir;
+    String first = files.get(0);
+    if (files.size() == 1) {
+      String file = first.substring(first.lastIndexOf('/') + 1);
+      int dot = file.indexOf('.');
+      return dot > 0 ? file.substring(0, dot) : file;
+    }
+    String parent = first.contains("/") ? first.substring(0, first.lastIndexOf('/')) : "";
+    return parent.isEmpty() ? "the input data" : parent.substring(parent.lastIndexOf('/') + 1);
   }
 
   private static Map<String, String> strings(JsonNode node) {
