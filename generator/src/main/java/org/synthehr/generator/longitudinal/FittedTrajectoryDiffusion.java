@@ -193,9 +193,9 @@ final class FittedTrajectoryDiffusion implements FittedTrajectorySynthesizer {
 
   /**
    * Sharpening of the critic's log ratio when weighing candidates: 1, so the weights are the
-   * critic's density ratio, as importance resampling asks. On physionet2012-a (4 candidates),
-   * squaring the ratio of the averaged critics did not lower the discriminative score further
-   * (0.205 against 0.197); it did for a single network (0.208 against 0.214).
+   * critic's density ratio, as importance resampling asks. Squaring the ratio helped a single
+   * network but not the averaged critics the model trains, so the ratio is not sharpened
+   * (measurements: docs/longitudinal.md, 'Design measurements').
    */
   static final double SHARPNESS = 1;
 

@@ -8,18 +8,15 @@ import java.util.TreeSet;
  * choice of new patients among their candidates that keeps those deciles filled as in training.
  *
  * <p>Weighing each patient's candidates on its own (sampling-importance resampling) leaves many
- * small shifts of single summaries: on physionet2012-a the mean |AUC - 0.5| of each of the 351
- * summaries alone, synthetic against held-out real patients, stayed at 0.018 (0.008 between
- * two real sets), and a random forest reading all of them stayed near 0.19 even with 16
- * candidates per patient. Choosing the kept patients of a whole batch together does better: a
- * greedy choice, one patient at a time, of the candidate whose summaries fall in the deciles most
- * short of their training share so far (herding, Welling 2009, on decile indicators) plus
- * {@link #CRITIC_WEIGHT} times the critic's log ratio, so that the joint structure the critic
- * sees is kept too. The deciles of the kept patients then match training to within sampling
- * noise (0.010), and on the cached-sample harness the forest's score fell from 0.21 (importance
- * resampling from the same candidates) to 0.155-0.167 with 8 candidates per patient and
- * 0.134-0.152 with 16; in the benchmark (16 candidates) the mean of three samples fell from 0.188
- * to 0.145 (BENCHMARKS.md, docs/longitudinal.md).
+ * small shifts of single summaries, each too small for the critic's ratio to move, and more
+ * candidates per patient hardly help. Choosing the kept patients of a whole batch together does
+ * better: a greedy choice, one patient at a time, of the candidate whose summaries fall in the
+ * deciles most short of their training share so far (herding, Welling 2009, on decile
+ * indicators) plus {@link #CRITIC_WEIGHT} times the critic's log ratio, so that the joint
+ * structure the critic sees is kept too. The deciles of the kept patients then match training to
+ * within sampling noise, and the discriminative score falls below that of importance resampling
+ * from the same candidates, the more so with more candidates
+ * (measurements: docs/longitudinal.md, 'Design measurements').
  *
  * <p>What is kept are decile edges and shares per summary: aggregates of the training cohort, as
  * the calibration's quantiles are, never a patient's row.
@@ -36,9 +33,9 @@ record MarginalBalance(double[][] edges, double[][] shares) {
 
   /**
    * Weight of the critic's log ratio against the decile deficits, summed over the summaries (351
-   * on physionet2012-a). Between 8 and 16 the forest's score moved within its noise (16
-   * candidates: 0.152, 0.134 and 0.148 at 8, 12 and 16; 8 candidates: 0.155, 0.167, 0.162); at 0
-   * (deciles alone) it was 0.165 with 8 candidates, and at 32 and 64 0.163 and 0.170.
+   * on physionet2012-a). Between 8 and 16 the discriminative score moved within its noise, and
+   * neither the deciles alone (0) nor heavier weights (32, 64) did better; 12 sits in the middle
+   * of that flat range (measurements: docs/longitudinal.md, 'Design measurements').
    */
   static final double CRITIC_WEIGHT = 12;
 

@@ -38,9 +38,9 @@ final class TrajectoryDenoiser extends AbstractBlock {
 
   /**
    * Tokens the per-patient summaries enter and leave through. Sharing the one static token, the
-   * 3 x 37 summaries of physionet2012-a and the static entries had to pass through 128 numbers; with
-   * tokens of their own the final training loss fell from 0.501 to 0.445 and the discriminative
-   * score from 0.257 to 0.240, for 20% more time per epoch.
+   * 3 x 37 summaries of physionet2012-a and the static entries had to pass through 128 numbers;
+   * tokens of their own lower the training loss and the discriminative score, for somewhat more
+   * time per epoch (measurements: docs/longitudinal.md, 'Design measurements').
    */
   static final int SUMMARY_TOKENS = 8;
   private static final byte VERSION = 5;

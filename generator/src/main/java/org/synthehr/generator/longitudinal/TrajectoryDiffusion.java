@@ -87,12 +87,12 @@ final class TrajectoryDiffusion {
    * Width of the static vector the network sees: the codec's static entries, then per variable
    * the patient's charting share, the spread of its charted values and the hour it is first
    * charted. The summaries are generated, never given and never decoded (DoppelGANger generates
-   * such per-series summaries as metadata): they give the network one place to decide "this patient is ventilated" or "this
-   * patient's weight does not change", where per-hour flags and values alone came out
-   * incoherent (on physionet2012-a, 99% of synthetic patients were ventilated at some hour
-   * against 62.5% real, at the right hourly rate). The onsets do the same for when charting
-   * begins: from hourly flags alone, vitals that real stays first chart together (heart rate and
-   * temperature in the same first hour in 83% of real stays) started apart (38%).
+   * such per-series summaries as metadata): they give the network one place to decide "this
+   * patient is ventilated" or "this patient's weight does not change", where per-hour flags and
+   * values alone came out incoherent (far more synthetic than real patients were ventilated at
+   * some hour, at the right hourly rate). The onsets do the same for when charting begins: from
+   * hourly flags alone, vitals that real stays first chart together (heart rate and temperature)
+   * started apart (measurements: docs/longitudinal.md, 'Design measurements').
    */
   int staticWidth() {
     return staticWidth;
@@ -578,10 +578,9 @@ final class TrajectoryDiffusion {
    * share of stays beginning both in one hour), if the patient's draw falls below that share; each
    * panel then begins at the median of its members' wanted hours, so no direction is favoured and
    * each onset stays near the marginal calibration gave it. Per-variable onsets, each right in
-   * its own marginal, otherwise scatter a panel's first draws over neighbouring hours: on
-   * physionet2012-a, sodium and magnesium were first drawn in the same hour in 17% of synthetic
-   * stays against 79% of real ones, and 53% of synthetic stays began their 10 routine labs in 5 or
-   * more different hours (1% of real stays).
+   * its own marginal, otherwise scatter a panel's first draws (sodium and magnesium, the 10
+   * routine labs) over neighbouring hours far more often than real stays do
+   * (measurements: docs/longitudinal.md, 'Design measurements').
    */
   private int[] panelOnsets(float[] stat, int[] history, int givenSteps,
       SummaryCalibration calibration, SplittableRandom rnd) {
@@ -610,9 +609,9 @@ final class TrajectoryDiffusion {
    * most often charted as often as it in the training cohort (of patients charting either), if the
    * patient's own draw falls below that share; each panel takes the median of its members' wanted
    * counts. Calibrated one by one, each count was right in its own marginal while the panels came
-   * apart: of the stays charting either, real ones drew ALT and AST equally often in 99% (44% of
-   * synthetic ones), urea and bicarbonate in 86% (55%), non-invasive mean and systolic pressure
-   * in 88% (29%).
+   * apart: pairs that real stays mostly draw equally often (ALT and AST, urea and bicarbonate,
+   * non-invasive mean and systolic pressure) were drawn equally often in far fewer synthetic stays
+   * (measurements: docs/longitudinal.md, 'Design measurements').
    */
   private void panelCounts(float[] stat, SummaryCalibration calibration, SplittableRandom rnd) {
     int[] wanted = new int[variables];
@@ -645,8 +644,9 @@ final class TrajectoryDiffusion {
    * share with it is highest, if {@code u} falls below that share, or begins a panel of its own;
    * each panel then takes the wanted value of its middle member (the median), so no direction is
    * favoured. One draw for all of a patient's joins: stays that keep one panel together tend to
-   * keep all of them together (real stays begin all 10 routine labs in one hour in 60% of cases; a
-   * draw per variable gave 14%, one per patient 44%).
+   * keep all of them together, and one draw per patient comes much closer than a draw per variable
+   * to the real share of stays beginning all 10 routine labs in one hour
+   * (measurements: docs/longitudinal.md, 'Design measurements').
    *
    * @return per variable its value: the panel's, or its wanted value if fixed
    */

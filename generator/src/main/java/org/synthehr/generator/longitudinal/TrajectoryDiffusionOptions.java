@@ -21,7 +21,8 @@ import org.synthehr.core.error.InvalidConfigException;
  *     (after that the channel carries the last charted value forward)
  * @param outcomeWeight loss weight of the static entries not known when the stay begins (the
  *     outcome label, the record's end) against 1 for the others: the label is a few of some 130
- *     static entries, and at weight 1 its association with the series came out half the real one
+ *     static entries, and at weight 1 its association with the series came out much weaker than
+ *     the real one (measurements: docs/longitudinal.md, 'Design measurements')
  * @param tail share of each variable's values left out at each end of its plausible range
  * @param samplingBatch patients denoised together when sampling
  * @param realismCandidates candidates sampled per new patient; the kept patients are chosen
@@ -40,9 +41,9 @@ public record TrajectoryDiffusionOptions(int hidden, int layers, int heads, int 
 
   /**
    * The defaults. 25 sampling steps halve the time of a candidate against 50 for little loss;
-   * 16 candidates per new patient give the choice of the kept patients room (on
-   * physionet2012-a the discriminative score was 0.172 with 8 and 0.145 with 16, means of three
-   * samples; BENCHMARKS.md).
+   * 16 candidates per new patient give the choice of the kept patients room: a lower
+   * discriminative score than 8, for longer sampling
+   * (measurements: docs/longitudinal.md, 'Design measurements').
    */
   public static final TrajectoryDiffusionOptions DEFAULTS = new TrajectoryDiffusionOptions(128, 3,
       4, 100, 25, 1.0, 1e-3, 0.995, 0.4, 0.4, 0.25, OUTCOME_WEIGHT, 0.001, 256, 16);

@@ -45,16 +45,17 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
   /**
    * Most patients sampled to calibrate. The lab draw counts of 512 sampled patients move together
    * from one set of seeds to another (a patient with many potassium draws has many sodium draws),
-   * so their quantiles drifted as one: on physionet2012-a, the mean charting-share summary of
-   * bicarbonate ranged over 0.017 between four sets of 512, a fifth of a draw per stay. Sampling
-   * 2,048 takes about a minute on 2 cores.
+   * so their quantiles drifted as one (the mean charting share of bicarbonate moved noticeably
+   * between sets of 512). More patients steady them, for more sampling time after training
+   * (measurements: docs/longitudinal.md, 'Design measurements').
    */
   static final int MOST_CALIBRATION_PATIENTS = 2048;
 
   /**
    * Patients sampled to train the realism critic, per patient sampled to calibrate. The critic is
-   * short of synthetic patients before real ones: on physionet2012-a, training it on 4,048 instead
-   * of 2,048 lowered the discriminative score of the weighed cohort from 0.196 to 0.180.
+   * short of synthetic patients before real ones: training it on more sampled patients lowered the
+   * discriminative score of the weighed cohort
+   * (measurements: docs/longitudinal.md, 'Design measurements').
    */
   static final int CRITIC_SAMPLES = 2;
 
@@ -148,8 +149,9 @@ public final class TrajectoryDiffusionSynthesizer implements TrajectorySynthesiz
    * A saved model with its calibration fitted again by this version's code, on the cohort and
    * context it was trained with (the same seeds give the calibration training gave it, if the
    * calibration code is unchanged). The network is not trained again, so a change to the
-   * calibration can be benchmarked in minutes instead of the half hour training takes
-   * ({@code bin/bench longitudinal ... recalibrate=true}).
+   * calibration can be benchmarked without the time training takes
+   * ({@code bin/bench longitudinal ... recalibrate=true}; measurements: docs/longitudinal.md,
+   * 'Design measurements').
    *
    * @param model a loaded trajectory-diffusion model; it is left open and unchanged
    * @param training the cohort it was trained on
