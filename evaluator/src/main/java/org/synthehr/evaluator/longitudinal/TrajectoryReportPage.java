@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.synthehr.core.longitudinal.Cohort;
 import org.synthehr.core.result.MetricResult;
 import org.synthehr.core.result.Report;
+import org.synthehr.evaluator.report.GenericSection;
+import org.synthehr.evaluator.report.HtmlReport;
+import org.synthehr.evaluator.report.ReportSection;
+import org.synthehr.evaluator.report.Svg;
 
 /**
- * The longitudinal report as one self-contained HTML page (no scripts, no external files): the
- * headline figures, every metric with its baseline and check, fan charts of real against synthetic
- * trajectories per variable (median and 10-90% band of the charted values at each step), and
- * digital twins of a few holdout patients (history, real continuation, twins' 10-90% band).
+ * The longitudinal report as one self-contained HTML page (no scripts, no external files), built
+ * from the tabular report's machinery and style ({@link HtmlReport}): the summary of headline
+ * figures with their baselines and verdicts, a section per group, fan charts of real against
+ * synthetic trajectories per variable (median and 10-90% band of the charted values at each step),
+ * and digital twins of a few holdout patients (history, real continuation, twins' 10-90% band),
+ * with the provenance in the footer.
  */
 public final class TrajectoryReportPage {
   private static final int WIDTH = 340;
@@ -36,58 +41,80 @@ public final class TrajectoryReportPage {
    */
   public static String html(Report report, Cohort real, Cohort synthetic, Cohort twinPatients,
       List<Cohort> twins, int cut) {
-    StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(esc(report.title())).append("</title><style>")
-        .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px;color:#222}")
-        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;")
-        .append("padding:4px 8px;text-align:left;font-size:13px}th{background:#f3f3f3}")
-        .append(".fans{display:flex;flex-wrap:wrap;gap:12px}.fan{border:1px solid #ddd;")
-        .append("padding:4px}.ok{color:#1a7f37}.bad{color:#c62828}.muted{color:#777}")
-        .append("</style></head><body>");
-    h.append("<h1>").append(esc(report.title())).append("</h1>");
-    h.append("<p class=\"muted\">Synthetic data: every patient, value and date is generated."
-        + " Real patient identifiers are never emitted.</p>");
-    h.append("<h2>Summary</h2><table>");
-    for (Map.Entry<String, Object> e : report.summary().entrySet()) {
-      h.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(fmt(e.getValue())))
-          .append("</td></tr>");
+    return HtmlReport.of(new Trajectories(real, synthetic),
+        new Twins(real, twinPatients, twins, cut)).render(report);
+  }
+
+  /** The trajectory metrics with fan charts of real against synthetic values per variable. */
+  private record Trajectories(Cohort real, Cohort synthetic) implements ReportSection {
+    private static final List<String> HEADLINE = List.of("trajectory.discriminative",
+        "trajectory.discriminative_logistic", "trajectory.marginals",
+        "trajectory.predictive_mae");
+
+    @Override
+    public String title() {
+      return "Trajectories";
     }
-    h.append("</table><h2>Metrics</h2><table><tr><th>metric</th><th>value</th><th>baseline</th>"
-        + "<th>check</th><th>what it means</th></tr>");
-    for (MetricResult m : report.metrics()) {
-      h.append("<tr><td>").append(esc(m.id())).append("</td><td>").append(fmt(m.value()))
-          .append("</td><td>").append(m.baseline() == null ? "" : fmt(m.baseline()))
-          .append("</td><td>");
-      if (m.passed() != null) {
-        h.append(m.passed() ? "<span class=\"ok\">pass</span>" : "<span class=\"bad\">fail</span>")
-            .append(" (target ").append(fmt(m.threshold())).append(')');
+
+    @Override
+    public boolean accepts(MetricResult m) {
+      return m.id().startsWith("trajectory.");
+    }
+
+    @Override
+    public List<MetricResult> headline(List<MetricResult> accepted) {
+      return accepted.stream().filter(m -> HEADLINE.contains(m.id())).toList();
+    }
+
+    @Override
+    public void render(List<MetricResult> accepted, Report report, StringBuilder out) {
+      GenericSection.table(accepted, out);
+      out.append("<h3>Real (blue) and synthetic (orange) trajectories</h3><p class='lead'>"
+          + "Median and 10-90% band of the charted values at each step, for the most often"
+          + " charted variables; the numbers are the share of steps charted, real / synthetic."
+          + "</p><div class='fans'>");
+      for (int k : byRate(real)) {
+        out.append("<div class='fan'>").append(fan(real, synthetic, k)).append("</div>");
       }
-      h.append("</td><td>").append(esc(m.description())).append("</td></tr>");
+      out.append("</div>");
     }
-    h.append("</table>");
-    h.append("<h2>Trajectories: real (blue) vs synthetic (orange)</h2><p class=\"muted\">Median"
-        + " and 10-90% band of the charted values at each step; the number is the share of"
-        + " steps charted, real / synthetic.</p><div class=\"fans\">");
-    for (int k : byRate(real)) {
-      h.append("<div class=\"fan\">").append(fan(real, synthetic, k)).append("</div>");
+  }
+
+  /** The twins' calibration with a few holdout patients' twins charted. */
+  private record Twins(Cohort real, Cohort patients, List<Cohort> twins, int cut)
+      implements ReportSection {
+    @Override
+    public String title() {
+      return "Digital twins";
     }
-    h.append("</div>");
-    if (twins != null && twinPatients != null && !twins.isEmpty()) {
-      h.append("<h2>Digital twins of holdout patients</h2><p class=\"muted\">Black: charted"
+
+    @Override
+    public boolean accepts(MetricResult m) {
+      return m.id().startsWith("twins.");
+    }
+
+    @Override
+    public List<MetricResult> headline(List<MetricResult> accepted) {
+      return accepted;
+    }
+
+    @Override
+    public void render(List<MetricResult> accepted, Report report, StringBuilder out) {
+      GenericSection.table(accepted, out);
+      if (twins == null || patients == null || twins.isEmpty()) {
+        return;
+      }
+      out.append("<h3>Digital twins of holdout patients</h3><p class='lead'>Black: charted"
           + " history; hollow: the real continuation (never shown to the model); green: 10-90%"
           + " band and median of ").append(twins.size()).append(" twins after step ").append(cut)
-          .append(".</p><div class=\"fans\">");
+          .append(".</p><div class='fans'>");
       int k = byRate(real)[0];
-      for (int p = 0; p < Math.min(TWIN_EXAMPLES, twinPatients.size()); p++) {
-        h.append("<div class=\"fan\">").append(twin(twinPatients, twins, p, k, cut))
+      for (int p = 0; p < Math.min(TWIN_EXAMPLES, patients.size()); p++) {
+        out.append("<div class='fan'>").append(twin(patients, twins, p, k, cut))
             .append("</div>");
       }
-      h.append("</div>");
+      out.append("</div>");
     }
-    h.append("<h2>Provenance</h2><pre>").append(esc(String.valueOf(report.provenance())))
-        .append("</pre></body></html>\n");
-    return h.toString();
   }
 
   private static int[] byRate(Cohort real) {
@@ -107,8 +134,8 @@ public final class TrajectoryReportPage {
     double[] range = range(r, s);
     StringBuilder svg = open();
     axes(svg, range, real.steps());
-    band(svg, r, range, real.steps(), "#1f77b4", false);
-    band(svg, s, range, real.steps(), "#ff7f0e", true);
+    band(svg, r, range, real.steps(), Svg.REAL, false);
+    band(svg, s, range, real.steps(), Svg.SYNTHETIC, true);
     title(svg, String.format(Locale.ROOT, "%s (%.2f / %.2f)", TrajectoryFidelity.name(real, k),
         TrajectoryFidelity.rate(real, k, 0, real.steps()),
         TrajectoryFidelity.rate(syn, k, 0, syn.steps())));
@@ -267,14 +294,6 @@ public final class TrajectoryReportPage {
 
   private static String short3(double v) {
     return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.2g", v);
-  }
-
-  private static String fmt(Object v) {
-    if (v instanceof Double d) {
-      return Double.isNaN(d) ? "n/a" : String.format(Locale.ROOT, Math.abs(d) >= 1000 ? "%,.0f"
-          : "%.4g", d);
-    }
-    return String.valueOf(v);
   }
 
   static String esc(String s) {

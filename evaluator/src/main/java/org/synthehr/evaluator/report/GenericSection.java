@@ -44,7 +44,7 @@ public final class GenericSection implements ReportSection {
   }
 
   /** The standard metric table. */
-  static void table(List<MetricResult> metrics, StringBuilder out) {
+  public static void table(List<MetricResult> metrics, StringBuilder out) {
     out.append("<table class='metrics'><thead><tr><th>Figure</th><th class='n'>Value</th>")
         .append("<th class='n'>Interval</th><th class='n'>Real baseline</th><th>Better</th>")
         .append("<th>Check</th></tr></thead><tbody>");

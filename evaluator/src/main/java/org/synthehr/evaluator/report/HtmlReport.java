@@ -31,6 +31,14 @@ public final class HtmlReport {
         new DetectionSection(), new UtilitySection(), new FairnessSection()));
   }
 
+  /**
+   * A report of these sections only (metrics they do not accept get the generic table of their
+   * group), for pages of other shapes of data, such as the longitudinal report.
+   */
+  public static HtmlReport of(ReportSection... sections) {
+    return new HtmlReport(List.of(sections));
+  }
+
   /** The same report with another section (placed before the generic ones). */
   public HtmlReport with(ReportSection section) {
     List<ReportSection> all = new ArrayList<>(sections);
@@ -129,6 +137,7 @@ public final class HtmlReport {
       Object v = e.getValue();
       if (v instanceof Number || v instanceof String) {
         if (e.getKey().endsWith("rows") || e.getKey().endsWith("rows_evaluated")
+            || e.getKey().endsWith("_patients") || e.getKey().endsWith("_measurements")
             || e.getKey().equals("model_kind") || e.getKey().equals("utility_outcome")) {
           s.append("<span><b>").append(esc(v instanceof Number n && n.doubleValue() >= 1000
               ? String.format(java.util.Locale.ROOT, "%,d", n.longValue()) : v))
