@@ -1,11 +1,7 @@
 package org.synthehr.spark.longitudinal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -28,8 +24,6 @@ import org.synthehr.generator.longitudinal.FittedTrajectorySynthesizer;
 import org.synthehr.generator.longitudinal.SampledCohort;
 import org.synthehr.spark.ingest.SparkTables;
 import org.synthehr.spark.sampling.DistributedSampler.ModelLocation;
-import org.synthehr.spark.sampling.ModelBundle;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Samples synthetic patients across Spark tasks. Patients are cut into fixed blocks; block b is
@@ -71,8 +65,8 @@ public final class CohortSampler {
     int parts = partitions > 0 ? partitions : jsc.defaultParallelism();
     parts = (int) Math.max(1, Math.min(parts, Math.max(1, blocks)));
     StructType type = rowType(schema);
-    MapPartitionsFunction<Long, Row> fn = ids -> new BlockIterator(ids, model, patients,
-        blockPatients, seed, omop);
+    MapPartitionsFunction<Long, Row> fn = ids -> new BlockRows<>(ids, model,
+        (m, b) -> block(m, b, patients, blockPatients, seed, omop));
     return spark.range(0, blocks, 1, parts).mapPartitions(fn, Encoders.row(type));
   }
 
@@ -102,17 +96,12 @@ public final class CohortSampler {
         }
       }
       out.add(RowFactory.create(GRID, null, null, null, RowFactory.create(first + p, c.end(p),
-          seq(statics), seq(values)), null));
+          BlockRows.seq(statics), BlockRows.seq(values)), null));
     }
     PlausibilityReport v = sc.rawViolations();
     out.add(RowFactory.create(VIOLATIONS, null, null, null, null, RowFactory.create(v.patients(),
         v.values(), v.outOfBounds(), v.tooFrequent(), v.afterEnd())));
     return out;
-  }
-
-  // The row encoder wants Scala sequences for array columns, not java.util.List.
-  private static <T> scala.collection.Seq<T> seq(T[] values) {
-    return CollectionConverters.asScala(Arrays.asList(values)).toSeq();
   }
 
   private static void tag(List<Row> out, String kind, Table table) {
@@ -147,54 +136,5 @@ public final class CohortSampler {
 
   private static StructField field(String name, org.apache.spark.sql.types.DataType type) {
     return new StructField(name, type, true, Metadata.empty());
-  }
-
-  /** Draws the blocks of one partition lazily, one block in memory at a time. */
-  private static final class BlockIterator implements Iterator<Row> {
-    private final Iterator<Long> ids;
-    private final long patients;
-    private final int blockPatients;
-    private final long seed;
-    private final OmopConfig omop;
-    private final FittedTrajectorySynthesizer model;
-    private Iterator<Row> current = Collections.emptyIterator();
-    private boolean closed;
-
-    BlockIterator(Iterator<Long> ids, ModelLocation location, long patients, int blockPatients,
-        long seed, OmopConfig omop) {
-      this.ids = ids;
-      this.patients = patients;
-      this.blockPatients = blockPatients;
-      this.seed = seed;
-      this.omop = omop;
-      this.model = ModelBundle.loadTrajectory(location.hadoop().store(), location.path());
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (!current.hasNext()) {
-        if (!ids.hasNext()) {
-          release();
-          return false;
-        }
-        current = block(model, ids.next(), patients, blockPatients, seed, omop).iterator();
-      }
-      return true;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return current.next();
-    }
-
-    private void release() {
-      if (!closed) {
-        closed = true;
-        model.close();
-      }
-    }
   }
 }

@@ -2,10 +2,8 @@ package org.synthehr.spark.longitudinal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
@@ -24,7 +22,6 @@ import org.synthehr.generator.longitudinal.FittedTrajectorySynthesizer;
 import org.synthehr.generator.longitudinal.TwinForecast;
 import org.synthehr.generator.longitudinal.TwinRequest;
 import org.synthehr.spark.sampling.DistributedSampler.ModelLocation;
-import org.synthehr.spark.sampling.ModelBundle;
 
 /**
  * Draws digital twins across Spark tasks, one {@link HistoryBlock} at a time; each task loads the
@@ -48,7 +45,8 @@ final class TwinSampler {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int parts = Math.max(1, Math.min(partitions > 0 ? partitions : jsc.defaultParallelism(),
         blocks.size()));
-    FlatMapFunction<Iterator<HistoryBlock>, Row> fn = it -> new Rows(it, model);
+    FlatMapFunction<Iterator<HistoryBlock>, Row> fn = it -> new BlockRows<>(it, model,
+        TwinSampler::block);
     return spark.createDataFrame(jsc.parallelize(blocks, parts).mapPartitions(fn), rowType());
   }
 
@@ -101,7 +99,7 @@ final class TwinSampler {
             }
           }
           out.add(tagged(TWIN, RowFactory.create(b.firstOrdinal() + p, s, twin.end(p),
-              seq(statics[p]), seq(values))));
+              BlockRows.seq(statics[p]), BlockRows.seq(values))));
         }
       }
     }
@@ -162,11 +160,6 @@ final class TwinSampler {
         kind.equals(TWIN) ? row : null);
   }
 
-  // The row encoder wants Scala sequences for array columns, not java.util.List.
-  private static <T> scala.collection.Seq<T> seq(T[] values) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(values)).toSeq();
-  }
-
   static StructType rowType() {
     StructType person = struct(f("person_id", DataTypes.LongType),
         f("person_source_value", DataTypes.StringType), f("twin_index", DataTypes.IntegerType),
@@ -197,41 +190,5 @@ final class TwinSampler {
 
   private static StructField f(String name, DataType type) {
     return new StructField(name, type, true, Metadata.empty());
-  }
-
-  /** The rows of one partition's blocks, one block in memory at a time. */
-  private static final class Rows implements Iterator<Row> {
-    private final Iterator<HistoryBlock> blocks;
-    private final FittedTrajectorySynthesizer model;
-    private Iterator<Row> current = Collections.emptyIterator();
-    private boolean closed;
-
-    Rows(Iterator<HistoryBlock> blocks, ModelLocation location) {
-      this.blocks = blocks;
-      this.model = ModelBundle.loadTrajectory(location.hadoop().store(), location.path());
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (!current.hasNext()) {
-        if (!blocks.hasNext()) {
-          if (!closed) {
-            closed = true;
-            model.close();
-          }
-          return false;
-        }
-        current = block(model, blocks.next()).iterator();
-      }
-      return true;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return current.next();
-    }
   }
 }
