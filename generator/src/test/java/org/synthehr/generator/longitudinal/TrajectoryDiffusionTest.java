@@ -363,7 +363,7 @@ class TrajectoryDiffusionTest {
     double[][] always = zeroAndOneTogether();
     assertEquals(java.util.List.of(3, 3), counts(always, 2, 3));
     assertEquals(java.util.List.of(2, 3), counts(new double[k][k], 2, 3));
-    int far = 1 + TrajectoryDiffusion.COUNT_REACH + 1;
+    int far = 1 + SummaryFollowing.COUNT_REACH + 1;
     assertEquals(java.util.List.of(1, far), counts(always, 1, far));
   }
 
@@ -420,7 +420,7 @@ class TrajectoryDiffusionTest {
     assertEquals(3, near[0], "variable 0 joins variable 1's hour");
     assertEquals(3, near[1]);
     assertEquals(2, near[2], "variable 2 never begins with them");
-    int far = 1 + TrajectoryDiffusion.PANEL_REACH + 1;
+    int far = 1 + SummaryFollowing.PANEL_REACH + 1;
     int[] apart = beginnings(together, 1, far, 2);
     assertEquals(1, apart[0], "beyond the reach each keeps its hour");
     assertEquals(far, apart[1]);
