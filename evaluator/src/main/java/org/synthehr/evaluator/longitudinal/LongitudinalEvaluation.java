@@ -56,6 +56,11 @@ public final class LongitudinalEvaluation {
     m.add(disc.withBaseline(discBase.value()).withCheck(0.15, disc.value() <= 0.15));
     m.add(DiscriminativeScore.score(in.holdout(), in.synthetic(), in.maxDiscriminative(),
         BinaryClassifier.Kind.LOGISTIC, seeds.seed("discriminative")));
+    MetricResult grid = DiscriminativeScore.grid(in.holdout(), in.synthetic(),
+        in.maxDiscriminative(), seeds.seed("discriminative.grid"));
+    MetricResult gridBase = DiscriminativeScore.grid(in.holdout(), in.train(),
+        in.maxDiscriminative(), seeds.seed("discriminative.grid"));
+    m.add(grid.withBaseline(gridBase.value()).withCheck(0.15, grid.value() <= 0.15));
     m.add(PredictiveScore.score(in.train(), in.holdout(), in.synthetic(), seeds.seed("predictive")));
     m.addAll(utility(in.train(), in.holdout(), in.synthetic(), in.tstrTarget(), seeds));
     PlausibilityRules rules = PlausibilityRules.learn(in.train(), PlausibilityRules.DEFAULT_TAIL);
@@ -68,7 +73,8 @@ public final class LongitudinalEvaluation {
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     for (String id : List.of("trajectory.marginals", "trajectory.observation_rate_diff",
-        "trajectory.discriminative", "trajectory.predictive_mae", "utility.tstr_auc",
+        "trajectory.discriminative", DiscriminativeScore.GRID, "trajectory.predictive_mae",
+        "utility.tstr_auc",
         "utility.tstr_trtr_ratio", "twins.coverage", "twins.crps", "twins.outcome_auc")) {
       m.stream().filter(x -> x.id().equals(id)).findFirst().ifPresent(x -> {
         summary.put(id, x.value());
@@ -110,6 +116,8 @@ public final class LongitudinalEvaluation {
       m.add(DiscriminativeScore.score(holdout, synthetic, maxDiscriminative, kind,
           seeds.seed("discriminative")));
     }
+    m.add(DiscriminativeScore.grid(holdout, synthetic, maxDiscriminative,
+        seeds.seed("discriminative.grid")));
     m.addAll(utility(train, holdout, synthetic, tstrTarget, seeds));
     return m;
   }

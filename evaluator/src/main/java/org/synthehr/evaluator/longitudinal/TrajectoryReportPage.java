@@ -48,7 +48,7 @@ public final class TrajectoryReportPage {
   /** The trajectory metrics with fan charts of real against synthetic values per variable. */
   private record Trajectories(Cohort real, Cohort synthetic) implements ReportSection {
     private static final List<String> HEADLINE = List.of("trajectory.discriminative",
-        "trajectory.discriminative_logistic", "trajectory.marginals",
+        "trajectory.discriminative_logistic", DiscriminativeScore.GRID, "trajectory.marginals",
         "trajectory.predictive_mae");
 
     @Override

@@ -26,6 +26,22 @@ class DiscriminativeAndUtilityTest {
     assertTrue(broken > 0.3, "real vs scaled " + broken);
   }
 
+  /** The recurrent network on the raw grid: real patients look real, broken ones do not. */
+  @Test
+  void theGridDiscriminatorSeesRealAsRealAndCatchesBrokenValuesAndTime() {
+    Cohort train = Cohorts.sample().training();
+    Cohort holdout = Cohorts.sample().holdout();
+    double real = DiscriminativeScore.grid(holdout, train, 400, 1).value();
+    double shuffled = DiscriminativeScore.grid(holdout, Cohorts.shuffledInTime(train, 2), 400, 1)
+        .value();
+    double scaled = DiscriminativeScore.grid(holdout, Cohorts.scaled(train, 1.25f), 400, 1)
+        .value();
+    assertTrue(real < 0.12, "real vs real " + real);
+    assertTrue(scaled > 0.3, "real vs values scaled by 1.25 " + scaled);
+    // Shuffled hours keep every hour's values and mask, so only the order tells them apart.
+    assertTrue(shuffled > 0.15, "real vs hours shuffled " + shuffled);
+  }
+
   @Test
   void trainingOnRealDataMatchesTrtrAndShuffledLabelsDoNot() {
     Cohort train = Cohorts.sample().training();
@@ -53,7 +69,7 @@ class DiscriminativeAndUtilityTest {
     List<MetricResult> full = LongitudinalEvaluation.evaluate(new LongitudinalEvaluation.Inputs(
         train, holdout, broken, null, null, null, 0, 0, 0.8, 0.9, 400), seeds).metrics();
     assertEquals(List.of("trajectory.discriminative", "trajectory.discriminative_logistic",
-        "utility.tstr_auc", "utility.tstr_trtr_ratio", "utility.tstr_auc_logistic",
+        "trajectory.discriminative_grid", "utility.tstr_auc", "utility.tstr_trtr_ratio", "utility.tstr_auc_logistic",
         "utility.tstr_trtr_ratio_logistic"), once.stream().map(MetricResult::id).toList());
     for (MetricResult m : once) {
       double expected = full.stream().filter(x -> x.id().equals(m.id())).findFirst()

@@ -32,6 +32,8 @@ final class CardFigures {
       new Pick("trajectory.marginals", "Value distributions over time"),
       new Pick("trajectory.discriminative", "Discriminative score, forest (0 = indistinguishable)"),
       new Pick("trajectory.discriminative_logistic", "Discriminative score, logistic"),
+      new Pick("trajectory.discriminative_grid", "Discriminative score, recurrent network on the"
+          + " raw grid"),
       new Pick("trajectory.predictive_mae", "Predictive score (one-step-ahead error)"),
       new Pick("trajectory.autocorrelation_diff", "Autocorrelation difference"),
       new Pick("trajectory.observation_rate_diff", "Observation-rate difference"),

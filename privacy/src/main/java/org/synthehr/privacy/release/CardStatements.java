@@ -105,9 +105,11 @@ final class CardStatements {
         out.add(String.format(Locale.ROOT, "A classifier tells synthetic rows from real ones with"
             + " AUC %.3f (0.5 would mean it cannot): joint patterns differ from the real data.",
             m.value())));
-    metric(report, "trajectory.discriminative").filter(m -> m.value() > 0.15).ifPresent(m ->
-        out.add(String.format(Locale.ROOT, "A classifier tells synthetic patients from real ones"
-            + " (discriminative score %.3f; 0 would mean it cannot).", m.value())));
+    for (String id : List.of("trajectory.discriminative", "trajectory.discriminative_grid")) {
+      metric(report, id).filter(m -> m.value() > 0.15).ifPresent(m ->
+          out.add(String.format(Locale.ROOT, "A classifier tells synthetic patients from real"
+              + " ones (%s %.3f; 0 would mean it cannot).", id, m.value())));
+    }
     metric(report, "fidelity.beta_recall").filter(m -> m.baseline() != null
         && m.value() < m.baseline() - 0.1).ifPresent(m -> out.add(String.format(Locale.ROOT,
             "It covers less of the real data's variety than new real data does (beta-recall %.3f"
