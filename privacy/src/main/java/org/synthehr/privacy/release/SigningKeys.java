@@ -63,11 +63,20 @@ public final class SigningKeys {
       KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
       Path parent = privateFile.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      try {
+      if (Files.getFileStore(parent).supportsFileAttributeView("posix")) {
         Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(
             PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException notPosix) {
-        Files.createFile(privateFile);
+      } else {
+        // Without POSIX permissions (Windows, some mounted filesystems): owner-only as far as
+        // java.io can say it, before any key byte is written.
+        java.io.File file = Files.createFile(privateFile).toFile();
+        boolean ownerOnly = file.setReadable(false, false) && file.setReadable(true, true)
+            && file.setWritable(false, false) && file.setWritable(true, true);
+        if (!ownerOnly) {
+          Files.deleteIfExists(privateFile);
+          throw new InvalidConfigException("cannot make " + privateFile + " readable by its"
+              + " owner only on this filesystem. Fix: keep signing keys on a local disk.");
+        }
       }
       Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
       Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));

@@ -1,20 +1,15 @@
 package org.synthehr.spark.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.synthehr.core.error.ExitCodes;
 import org.synthehr.core.error.InvalidConfigException;
-import org.synthehr.spark.SparkSessions;
+import org.synthehr.spark.config.JobConfigLoader;
 import org.synthehr.spark.jobs.Console;
 import org.synthehr.spark.longitudinal.LongitudinalConfigLoader;
 import org.synthehr.spark.longitudinal.TwinsJob;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code synth twins}. */
 @Command(name = "twins", mixinStandardHelpOptions = true,
@@ -37,11 +32,7 @@ import picocli.CommandLine.Parameters;
         "  bin/synth twins configs/physionet2012-sample.yaml --model out/physionet2012-sample/model \\",
         "      --histories my-patients/ --cut 24 --samples 50 --out out/my-twins",
         "  bin/synth twins CONFIG --model DIR --histories DIR --cut-column hours_in_icu"})
-final class TwinsCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CONFIG", description = "The longitudinal config the"
-      + " model was trained with (its input layout, grid, variables and seed).")
-  Path config;
-
+final class TwinsCommand extends SparkCommand {
   @Option(names = "--model", paramLabel = "DIR", description = "The trained model (default:"
       + " output.dir/model).")
   String model;
@@ -76,10 +67,6 @@ final class TwinsCommand implements Callable<Integer> {
       + " output.dir/twins).")
   String out;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key."
-      + " Repeatable.")
-  List<String> overrides = new ArrayList<>();
-
   @Option(names = "--score", description = "The histories also hold what happened after the cut"
       + " (and the outcomes file, if any): score the twins against it, with the pipeline's"
       + " figures (coverage of the 80% band, CRPS, outcome AUC). Needs --cut.")
@@ -88,34 +75,24 @@ final class TwinsCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace the output directory if it exists.")
   boolean overwrite;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
-  boolean quiet;
+  @Override
+  void run(SparkSession spark, JobConfigLoader.Loaded loaded, Console console) {
+    throw new InvalidConfigException(job.config + " is not a longitudinal config (kind:"
+        + " longitudinal): digital twins need a trajectory model.");
+  }
 
   @Override
-  public Integer call() {
-    if (!LongitudinalConfigLoader.isLongitudinal(config)) {
-      throw new InvalidConfigException(config + " is not a longitudinal config (kind:"
-          + " longitudinal): digital twins need a trajectory model.");
-    }
+  void longitudinal(SparkSession spark, LongitudinalConfigLoader.Loaded loaded, Console console) {
     if (samples < 1 || samples > 10_000) {
       throw new InvalidConfigException("--samples must be between 1 and 10000, got " + samples);
     }
     if (horizon != null && horizon < 1) {
       throw new InvalidConfigException("--horizon must be at least 1 step, got " + horizon);
     }
-    LongitudinalConfigLoader.Loaded loaded = LongitudinalConfigLoader.load(config, overrides);
     String base = loaded.config().output().dir().replaceAll("/+$", "");
     TwinsJob.Options o = new TwinsJob.Options(model != null ? model : base + "/model", histories,
         cut == null ? null : cut.hours, cut == null ? null : cut.column, samples, horizon,
         out != null ? out : base + "/twins", overwrite, score);
-    Console console = quiet ? Console.silent() : Console.stderr();
-    SparkSession spark = SparkSessions.create("synth twins", loaded.config().spark());
-    try {
-      TwinsJob.Result r = TwinsJob.run(spark, loaded, o, console);
-      System.out.println(r.output());
-      return ExitCodes.OK;
-    } finally {
-      spark.stop();
-    }
+    System.out.println(TwinsJob.run(spark, loaded, o, console).output());
   }
 }

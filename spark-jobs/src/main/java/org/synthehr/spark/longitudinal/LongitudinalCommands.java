@@ -73,11 +73,11 @@ public final class LongitudinalCommands {
       String model, Long patients, String out, boolean overwrite, Console console) {
     LongitudinalJobConfig config = loaded.config();
     FileStore store = FileStore.of(spark.sparkContext().hadoopConfiguration());
-    String base = config.output().dir().replaceAll("/+$", "");
-    Path modelDir = store.resolve(model != null ? model : base + "/model");
-    Path target = store.resolve(out != null ? out : base + "/synthetic");
+    Path modelDir = at(store, config, model, "model");
+    Path target = at(store, config, out, "synthetic");
     long n = patients != null ? patients : config.sample().patients() > 0
-        ? config.sample().patients() : trainedOn(store, modelDir, base);
+        ? config.sample().patients() : trainedOn(store, modelDir, at(store, config, null,
+            "run.json"));
     try (FittedTrajectorySynthesizer m = ModelBundle.loadTrajectory(store, modelDir);
         AtomicDir dir = AtomicDir.begin(store, target, overwrite)) {
       console.step(1, 2, String.format(Locale.ROOT, "sample %,d patients in blocks of %,d", n,
@@ -101,10 +101,9 @@ public final class LongitudinalCommands {
       String synthetic, String model, String report, boolean overwrite, Console console) {
     LongitudinalJobConfig config = loaded.config();
     FileStore store = FileStore.of(spark.sparkContext().hadoopConfiguration());
-    String base = config.output().dir().replaceAll("/+$", "");
-    Path syntheticDir = store.resolve(synthetic != null ? synthetic : base + "/synthetic");
-    Path modelDir = store.resolve(model != null ? model : base + "/model");
-    Path reportFile = store.resolve(report != null ? report : base + "/report.json");
+    Path syntheticDir = at(store, config, synthetic, "synthetic");
+    Path modelDir = at(store, config, model, "model");
+    Path reportFile = at(store, config, report, "report.json");
     Path dir = reportFile.getParent();
     if (!store.isDirectory(new Path(syntheticDir, LongitudinalStages.GRID))) {
       throw new InvalidConfigException("--synthetic " + FileStore.display(syntheticDir)
@@ -191,8 +190,14 @@ public final class LongitudinalCommands {
         cohort.train().size(), cohort.split().holdout().size()));
   }
 
-  private static long trainedOn(FileStore store, Path modelDir, String base) {
-    Path run = store.resolve(base + "/run.json");
+  /** The path the user gave, else {@code name} inside output.dir. */
+  private static Path at(FileStore store, LongitudinalJobConfig config, String given,
+      String name) {
+    return store.resolve(given != null ? given
+        : config.output().dir().replaceAll("/+$", "") + "/" + name);
+  }
+
+  private static long trainedOn(FileStore store, Path modelDir, Path run) {
     if (store.isFile(run)) {
       JsonNode n = store.readJson(run, JsonNode.class).path("figures").path("training_patients");
       if (n.isNumber()) {

@@ -145,15 +145,24 @@ final class LongitudinalStages {
       Row r = grid.get(p);
       ids[p] = "S" + r.getLong(0);
       ends[p] = r.getInt(1);
-      List<String> st = r.getList(2);
-      statics.addRow(st.toArray(String[]::new), p + 1L);
-      List<Float> v = r.getList(3);
-      for (int i = 0; i < cells; i++) {
-        Float x = v.get(i);
-        values[p * cells + i] = x == null ? Float.NaN : x;
-      }
+      gridRow(r.getList(2), r.getList(3), statics, values, p, p + 1L);
     }
     return new Cohort(schema, ids, statics.build(), values, ends);
+  }
+
+  /**
+   * One patient of a grid table (the form {@link CohortSampler} and {@link TwinSampler} write):
+   * its static attributes into {@code statics}, its values (null = not charted) into row
+   * {@code p} of {@code values}.
+   */
+  static void gridRow(List<String> st, List<Float> v, TableBuilder statics, float[] values,
+      int p, long rowNumber) {
+    statics.addRow(st.toArray(String[]::new), rowNumber);
+    int cells = v.size();
+    for (int i = 0; i < cells; i++) {
+      Float x = v.get(i);
+      values[p * cells + i] = x == null ? Float.NaN : x;
+    }
   }
 
   static Provenance provenance(FileStore store, LongitudinalJobConfig config,

@@ -37,29 +37,27 @@ final class TwinScoring {
     int samples = blocks.get(0).samples();
     int n = real.size();
     int cells = schema.steps() * schema.variableCount();
-    String[][][] statics = new String[samples][n][];
+    List<TableBuilder> statics = new ArrayList<>();
     float[][] values = new float[samples][n * cells];
     int[][] ends = new int[samples][n];
+    List<List<Row>> bySample = new ArrayList<>();
+    for (int s = 0; s < samples; s++) {
+      statics.add(new TableBuilder(schema.statics(), "twins"));
+      bySample.add(new ArrayList<>());
+    }
     for (Row r : rows.filter(col("kind").equalTo(TwinSampler.TWIN)).select("twin.*")
-        .collectAsList()) {
-      int p = (int) r.getLong(0);
-      int s = r.getInt(1);
-      ends[s][p] = r.getInt(2);
-      List<String> st = r.getList(3);
-      statics[s][p] = st.toArray(String[]::new);
-      List<Float> v = r.getList(4);
-      for (int i = 0; i < cells; i++) {
-        Float x = v.get(i);
-        values[s][p * cells + i] = x == null ? Float.NaN : x;
-      }
+        .orderBy("sample", "ordinal").collectAsList()) {
+      bySample.get(r.getInt(1)).add(r);
     }
     List<Cohort> twins = new ArrayList<>();
     for (int s = 0; s < samples; s++) {
-      TableBuilder b = new TableBuilder(schema.statics(), "twins");
-      for (int p = 0; p < n; p++) {
-        b.addRow(statics[s][p], p + 1L);
+      for (Row r : bySample.get(s)) {
+        int p = (int) r.getLong(0);
+        ends[s][p] = r.getInt(2);
+        LongitudinalStages.gridRow(r.getList(3), r.getList(4), statics.get(s), values[s], p,
+            p + 1L);
       }
-      twins.add(new Cohort(schema, real.ids(), b.build(), values[s], ends[s]));
+      twins.add(new Cohort(schema, real.ids(), statics.get(s).build(), values[s], ends[s]));
     }
     HistoryBlock first = blocks.get(0);
     return TwinScores.score(real, twins, first.cut(), first.horizon(), LEVEL);
