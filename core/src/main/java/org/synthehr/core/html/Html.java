@@ -39,6 +39,10 @@ public final class Html {
     if (a >= 100) {
       return String.format(Locale.ROOT, "%.1f", v);
     }
+    if (a > 0 && a < 0.001) {
+      // A delta of 3e-5 or a rate of 2e-4 must not read as 0.000.
+      return String.format(Locale.ROOT, "%.2e", v);
+    }
     return String.format(Locale.ROOT, "%.3f", v);
   }
 

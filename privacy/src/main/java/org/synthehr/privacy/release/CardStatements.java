@@ -35,9 +35,12 @@ final class CardStatements {
     Long synthetic = source.counts().get(longitudinal ? "synthetic_patients" : "synthetic_rows");
     Long training = source.counts().get(longitudinal ? "training_patients" : "training_rows");
     String unit = longitudinal ? "patients" : "rows";
+    Long used = source.counts().get("training_rows_used");
+    String trainedOn = used != null && training != null && used < training
+        ? count(used) + " of the " + count(training) : count(training);
     out.add(String.format(Locale.ROOT, "%s synthetic %s sampled from a %s model trained on %s %s"
-        + " of %s.", count(synthetic), unit, model, count(training),
-        longitudinal ? "real patients' records" : "real rows", dataset));
+        + " of %s.", count(synthetic), unit, model, trainedOn,
+        longitudinal ? "real patients' records" : "real training rows", dataset));
     out.add("Every record is generated: none describes a real person, and identifier columns were"
         + " neither learned nor released.");
     List<String> names = tables.stream().filter(t -> t.rows() != null)

@@ -157,7 +157,8 @@ public final class DataCardBuilder {
     Map<String, Long> out = new LinkedHashMap<>();
     figures.fields().forEachRemaining(e -> {
       String k = e.getKey();
-      if ((k.endsWith("_rows") || k.endsWith("_patients") || k.endsWith("_measurements"))
+      if ((k.endsWith("_rows") || k.endsWith("_patients") || k.endsWith("_measurements")
+          || k.equals("training_rows_used"))
           && e.getValue().isNumber()) {
         out.put(k, e.getValue().asLong());
       }

@@ -133,6 +133,9 @@ public final class PipelineJob {
         }
         Path syntheticDir = sample(data, model, modelDir, rows);
         figures.put("training_rows", data.trainingRows());
+        // split.max_train_rows may leave the model fewer rows than the training split holds.
+        figures.put("training_rows_used", Math.min(data.trainingRows(),
+            config.split().maxTrainRows()));
         figures.put("holdout_rows", data.holdoutRows());
         figures.put("synthetic_rows", rows);
         figures.put("seconds", console.elapsed());

@@ -33,6 +33,8 @@ public final class TrainJob {
             new Path(out.dir(), "model"), Checkpoints.dirFor(target), resume, provenance,
             console));
         figures.put("training_rows", data.trainingRows());
+        figures.put("training_rows_used", Math.min(data.trainingRows(),
+            config.split().maxTrainRows()));
         figures.put("holdout_rows", data.holdoutRows());
         figures.put("seconds", console.elapsed());
         RunFiles.write(store, out.dir(), "train", loaded, data.ingested().schema().schema(),
